@@ -1,0 +1,28 @@
+package org.jgrad.cpu;
+
+/**
+ * Whether the CPU kernels take the JDK Vector API path: the jdk.incubator.vector module is in
+ * the boot layer and {@code -Djgrad.cpu.vector=false} does not turn it off. Classes that touch
+ * jdk.incubator.vector are loaded only when this says yes, so the scalar path runs without it.
+ */
+public final class VectorSupport {
+    private static final System.Logger LOG = System.getLogger(VectorSupport.class.getName());
+    private static final boolean ENABLED = decide();
+
+    private VectorSupport() {
+    }
+
+    public static boolean enabled() {
+        return ENABLED;
+    }
+
+    private static boolean decide() {
+        boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
+        boolean allowed = !"false".equalsIgnoreCase(System.getProperty("jgrad.cpu.vector", "true"));
+        String path = present && allowed ? "Vector API (jdk.incubator.vector)"
+                : present ? "scalar (Vector API turned off by -Djgrad.cpu.vector=false)"
+                : "scalar (start the JVM with --add-modules jdk.incubator.vector for the Vector API path)";
+        LOG.log(System.Logger.Level.INFO, "jgrad CPU backend kernels: " + path);
+        return present && allowed;
+    }
+}

@@ -1,0 +1,125 @@
+package org.jgrad.backend;
+
+import org.jgrad.DType;
+
+/**
+ * The primitives a compute backend implements; everything else (tensor ops, autograd, layers,
+ * optimizers) is written once on top of them. Buffers are dense; all shapes, strides and offsets
+ * are in elements, row-major. Unless stated, inputs and outputs are FLOAT32 and an output never
+ * aliases an input. GPU backends may queue any call; only the download methods must wait for the
+ * work before them to finish.
+ *
+ * <p>A new backend implements this interface and a {@link BackendProvider}, and passes the
+ * conformance suite in jgrad-core's test-jar.
+ */
+public interface Backend extends AutoCloseable {
+
+    /** Short lower-case name used to choose this backend: "cpu", "cuda", "opencl". */
+    String name();
+
+    /** A one-line description of the device, for logs. */
+    String description();
+
+    // ---- memory ----
+
+    /** A new buffer of {@code length} elements, all zero. */
+    Buffer allocate(DType dtype, int length);
+
+    /** Releases a buffer; using it afterwards is an error. Freeing twice is a no-op. */
+    void free(Buffer buffer);
+
+    void upload(float[] src, Buffer dst);
+
+    void upload(int[] src, Buffer dst);
+
+    /** Copies a FLOAT32 buffer to the host; waits for queued work. */
+    float[] downloadFloat(Buffer src);
+
+    /** Copies an INT32 buffer to the host; waits for queued work. */
+    int[] downloadInt(Buffer src);
+
+    /** Sets every element to {@code value} (rounded toward zero for INT32). */
+    void fill(Buffer dst, float value);
+
+    /** Converts {@code src} to {@code dst}'s dtype elementwise (FLOAT32 to INT32 rounds toward zero). */
+    void cast(Buffer src, Buffer dst);
+
+    // ---- elementwise ----
+
+    /** out[i] = op(x[i]) for i below x.length(). */
+    void unary(UnaryOp op, float alpha, Buffer x, Buffer out);
+
+    /**
+     * out[idx] = op(a[idx . aStrides], b[idx . bStrides]) over every index of {@code shape}; a
+     * stride of 0 broadcasts that dimension. {@code out} is contiguous with {@code shape}.
+     */
+    void binary(BinaryOp op, int[] shape, Buffer a, int[] aStrides, Buffer b, int[] bStrides, Buffer out);
+
+    /** out[idx] = cond[idx] != 0 ? a[idx] : b[idx], each read through its strides as in {@link #binary}. */
+    void where(int[] shape, Buffer cond, int[] condStrides, Buffer a, int[] aStrides, Buffer b, int[] bStrides, Buffer out);
+
+    // ---- reductions ----
+
+    /**
+     * Reduces the middle axis of {@code x} viewed as (outer, size, inner) into {@code out} viewed as
+     * (outer, inner). {@code size} is at least 1.
+     */
+    void reduce(ReduceOp op, Buffer x, int outer, int size, int inner, Buffer out);
+
+    // ---- linear algebra and movement ----
+
+    /** Batched GEMM as described by {@code shape}; reads and writes only the elements it addresses. */
+    void gemm(GemmShape shape, Buffer a, Buffer b, Buffer c);
+
+    /**
+     * dst[dstOffset + idx . dstStrides] = src[srcOffset + idx . srcStrides] for every index of
+     * {@code shape}. Both buffers have the same dtype (either). Serves permute, slice, cat, expand.
+     */
+    void copy(int[] shape, Buffer src, int srcOffset, int[] srcStrides, Buffer dst, int dstOffset, int[] dstStrides);
+
+    // ---- convolution ----
+
+    /** Unfolds an NCHW batch into columns (see {@link ConvGeometry}); padding reads {@code padValue}. */
+    void im2col(ConvGeometry g, float padValue, Buffer image, Buffer columns);
+
+    /** Folds columns back into an NCHW batch, summing overlapping windows; overwrites {@code image}. */
+    void col2im(ConvGeometry g, Buffer columns, Buffer image);
+
+    // ---- indexing ----
+
+    /**
+     * Gathers along the middle axis: out(o, j, i) = src(o, index(o, j, i), i), src viewed as
+     * (outer, srcSize, inner) and index/out as (outer, indexSize, inner). Index is INT32; an index
+     * outside [0, srcSize) throws IndexOutOfBoundsException naming it.
+     */
+    void gather(Buffer src, int outer, int srcSize, int inner, Buffer index, int indexSize, Buffer out);
+
+    /**
+     * The adjoint of {@link #gather}: out(o, index(o, j, i), i) += src(o, j, i), with out viewed as
+     * (outer, outSize, inner). Adds to what {@code out} holds.
+     */
+    void scatterAdd(Buffer src, int outer, int indexSize, int inner, Buffer index, int outSize, Buffer out);
+
+    // ---- random ----
+
+    /** out[i] = {@link Philox#sample}(dist, seed, offset + i, a, b) for every element of out. */
+    void random(Distribution dist, long seed, long offset, float a, float b, Buffer out);
+
+    // ---- fused optimizer updates (in place, one call per parameter) ----
+
+    /**
+     * One SGD step on {@code param} from {@code grad}; {@code momentumBuffer} is null when
+     * momentum is 0. {@code firstStep} seeds the buffer with the gradient, as PyTorch does.
+     */
+    void sgdStep(SgdConfig config, boolean firstStep, Buffer param, Buffer grad, Buffer momentumBuffer);
+
+    /**
+     * One Adam/AdamW step number {@code step} (from 1) on {@code param}; {@code maxExpAvgSq} is
+     * null unless AMSGrad is on.
+     */
+    void adamStep(AdamConfig config, int step, Buffer param, Buffer grad, Buffer expAvg, Buffer expAvgSq, Buffer maxExpAvgSq);
+
+    /** Releases the backend's device resources; its buffers become invalid. */
+    @Override
+    void close();
+}

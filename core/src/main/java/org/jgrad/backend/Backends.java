@@ -1,0 +1,101 @@
+package org.jgrad.backend;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * Chooses and holds backends. The default is the one named by {@code -Djgrad.backend} or
+ * {@code JGRAD_BACKEND}, else the best that starts (CUDA, then OpenCL, then CPU). A backend that
+ * cannot start is logged in one line and the next is tried; naming one that cannot start is an
+ * error that says why. Each backend is started at most once per JVM.
+ */
+public final class Backends {
+    private static final System.Logger LOG = System.getLogger(Backends.class.getName());
+    private static final Map<String, Backend> STARTED = new HashMap<>();
+    private static Backend defaultBackend;
+
+    private Backends() {
+    }
+
+    /** The backend new tensors go to unless another is given. */
+    public static synchronized Backend getDefault() {
+        if (defaultBackend == null) {
+            defaultBackend = choose();
+        }
+        return defaultBackend;
+    }
+
+    /** Makes {@code backend} the default for new tensors. */
+    public static synchronized void setDefault(Backend backend) {
+        if (backend == null) {
+            throw new IllegalArgumentException("setDefault: backend is null");
+        }
+        defaultBackend = backend;
+    }
+
+    /** Names of the backends on the class path, best first. */
+    public static List<String> available() {
+        return providers().stream().map(BackendProvider::name).toList();
+    }
+
+    /**
+     * The backend called {@code name}, started on first use.
+     *
+     * @throws IllegalStateException naming the backend and why it cannot start
+     */
+    public static synchronized Backend named(String name) {
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        Backend started = STARTED.get(key);
+        if (started != null) {
+            return started;
+        }
+        for (BackendProvider provider : providers()) {
+            if (provider.name().equals(key)) {
+                try {
+                    return start(provider);
+                } catch (BackendUnavailableException e) {
+                    throw new IllegalStateException("backend '" + key + "' is unavailable: " + e.getMessage(), e);
+                }
+            }
+        }
+        throw new IllegalStateException("backend '" + key + "' is not on the class path; found " + available());
+    }
+
+    private static Backend choose() {
+        String requested = System.getProperty("jgrad.backend", System.getenv("JGRAD_BACKEND"));
+        if (requested != null && !requested.isBlank()) {
+            return named(requested);
+        }
+        List<String> reasons = new ArrayList<>();
+        for (BackendProvider provider : providers()) {
+            try {
+                return start(provider);
+            } catch (BackendUnavailableException | RuntimeException | LinkageError e) {
+                String reason = provider.name() + ": " + e.getMessage();
+                reasons.add(reason);
+                LOG.log(System.Logger.Level.INFO, "backend " + reason + "; trying the next one");
+            }
+        }
+        throw new IllegalStateException("no backend could start: " + reasons
+                + " (add jgrad-backend-cpu to the class path for the pure-Java one)");
+    }
+
+    private static Backend start(BackendProvider provider) throws BackendUnavailableException {
+        Backend backend = provider.create();
+        STARTED.put(provider.name(), backend);
+        LOG.log(System.Logger.Level.DEBUG, "started backend " + backend.description());
+        return backend;
+    }
+
+    private static List<BackendProvider> providers() {
+        List<BackendProvider> found = new ArrayList<>();
+        ServiceLoader.load(BackendProvider.class).forEach(found::add);
+        found.sort(Comparator.comparingInt(BackendProvider::priority).reversed());
+        return found;
+    }
+}
