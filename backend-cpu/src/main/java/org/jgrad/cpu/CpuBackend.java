@@ -1,0 +1,166 @@
+package org.jgrad.cpu;
+
+import org.jgrad.DType;
+import org.jgrad.backend.AdamConfig;
+import org.jgrad.backend.Backend;
+import org.jgrad.backend.BinaryOp;
+import org.jgrad.backend.Buffer;
+import org.jgrad.backend.ConvGeometry;
+import org.jgrad.backend.Distribution;
+import org.jgrad.backend.GemmShape;
+import org.jgrad.backend.ReduceOp;
+import org.jgrad.backend.SgdConfig;
+import org.jgrad.backend.UnaryOp;
+import org.jgrad.cpu.gemm.Sgemm;
+
+/**
+ * The pure-Java backend. Buffers are Java arrays; each primitive is delegated to the kernel class
+ * of its area, which picks the Vector API or the scalar path (see {@link VectorSupport}).
+ */
+public final class CpuBackend implements Backend {
+
+    @Override
+    public String name() {
+        return "cpu";
+    }
+
+    @Override
+    public String description() {
+        return "cpu (pure Java, " + Parallel.threads() + " threads, "
+                + (VectorSupport.enabled() ? "Vector API" : "scalar") + " kernels)";
+    }
+
+    @Override
+    public Buffer allocate(DType dtype, int length) {
+        return new CpuBuffer(dtype, length);
+    }
+
+    @Override
+    public void free(Buffer buffer) {
+        CpuBuffer.of(buffer).free();
+    }
+
+    @Override
+    public void upload(float[] src, Buffer dst) {
+        float[] d = CpuBuffer.of(dst).floats();
+        checkLength("upload", src.length, d.length);
+        System.arraycopy(src, 0, d, 0, src.length);
+    }
+
+    @Override
+    public void upload(int[] src, Buffer dst) {
+        int[] d = CpuBuffer.of(dst).ints();
+        checkLength("upload", src.length, d.length);
+        System.arraycopy(src, 0, d, 0, src.length);
+    }
+
+    @Override
+    public float[] downloadFloat(Buffer src) {
+        return CpuBuffer.of(src).floats().clone();
+    }
+
+    @Override
+    public int[] downloadInt(Buffer src) {
+        return CpuBuffer.of(src).ints().clone();
+    }
+
+    @Override
+    public void fill(Buffer dst, float value) {
+        Elementwise.fill(CpuBuffer.of(dst), value);
+    }
+
+    @Override
+    public void cast(Buffer src, Buffer dst) {
+        Elementwise.cast(CpuBuffer.of(src), CpuBuffer.of(dst));
+    }
+
+    @Override
+    public void unary(UnaryOp op, float alpha, Buffer x, Buffer out) {
+        Elementwise.unary(op, alpha, CpuBuffer.of(x).floats(), CpuBuffer.of(out).floats());
+    }
+
+    @Override
+    public void binary(BinaryOp op, int[] shape, Buffer a, int[] aStrides, Buffer b, int[] bStrides, Buffer out) {
+        Elementwise.binary(op, shape, CpuBuffer.of(a).floats(), aStrides, CpuBuffer.of(b).floats(), bStrides,
+                CpuBuffer.of(out).floats());
+    }
+
+    @Override
+    public void where(int[] shape, Buffer cond, int[] condStrides, Buffer a, int[] aStrides, Buffer b, int[] bStrides,
+                      Buffer out) {
+        Elementwise.where(shape, CpuBuffer.of(cond).floats(), condStrides, CpuBuffer.of(a).floats(), aStrides,
+                CpuBuffer.of(b).floats(), bStrides, CpuBuffer.of(out).floats());
+    }
+
+    @Override
+    public void reduce(ReduceOp op, Buffer x, int outer, int size, int inner, Buffer out) {
+        Reductions.reduce(op, CpuBuffer.of(x).floats(), outer, size, inner, CpuBuffer.of(out));
+    }
+
+    @Override
+    public void gemm(GemmShape shape, Buffer a, Buffer b, Buffer c) {
+        Sgemm.sgemm(shape, CpuBuffer.of(a).floats(), CpuBuffer.of(b).floats(), CpuBuffer.of(c).floats());
+    }
+
+    @Override
+    public void copy(int[] shape, Buffer src, int srcOffset, int[] srcStrides, Buffer dst, int dstOffset, int[] dstStrides) {
+        StridedCopy.copy(shape, CpuBuffer.of(src), srcOffset, srcStrides, CpuBuffer.of(dst), dstOffset, dstStrides);
+    }
+
+    @Override
+    public void im2col(ConvGeometry g, float padValue, Buffer image, Buffer columns) {
+        Im2Col.im2col(g, padValue, CpuBuffer.of(image).floats(), CpuBuffer.of(columns).floats());
+    }
+
+    @Override
+    public void col2im(ConvGeometry g, Buffer columns, Buffer image) {
+        Im2Col.col2im(g, CpuBuffer.of(columns).floats(), CpuBuffer.of(image).floats());
+    }
+
+    @Override
+    public void gather(Buffer src, int outer, int srcSize, int inner, Buffer index, int indexSize, Buffer out) {
+        Indexing.gather(CpuBuffer.of(src).floats(), outer, srcSize, inner, CpuBuffer.of(index).ints(), indexSize,
+                CpuBuffer.of(out).floats());
+    }
+
+    @Override
+    public void scatterAdd(Buffer src, int outer, int indexSize, int inner, Buffer index, int outSize, Buffer out) {
+        Indexing.scatterAdd(CpuBuffer.of(src).floats(), outer, indexSize, inner, CpuBuffer.of(index).ints(), outSize,
+                CpuBuffer.of(out).floats());
+    }
+
+    @Override
+    public void random(Distribution dist, long seed, long offset, float a, float b, Buffer out) {
+        RandomFill.fill(dist, seed, offset, a, b, CpuBuffer.of(out).floats());
+    }
+
+    @Override
+    public void sgdStep(SgdConfig config, boolean firstStep, Buffer param, Buffer grad, Buffer momentumBuffer) {
+        OptimizerUpdates.sgd(config, firstStep, CpuBuffer.of(param).floats(), CpuBuffer.of(grad).floats(),
+                momentumBuffer == null ? null : CpuBuffer.of(momentumBuffer).floats());
+    }
+
+    @Override
+    public void adamStep(AdamConfig config, int step, Buffer param, Buffer grad, Buffer expAvg, Buffer expAvgSq,
+                         Buffer maxExpAvgSq) {
+        OptimizerUpdates.adam(config, step, CpuBuffer.of(param).floats(), CpuBuffer.of(grad).floats(),
+                CpuBuffer.of(expAvg).floats(), CpuBuffer.of(expAvgSq).floats(),
+                maxExpAvgSq == null ? null : CpuBuffer.of(maxExpAvgSq).floats());
+    }
+
+    @Override
+    public void close() {
+        // Heap buffers belong to the garbage collector; there is nothing else to release.
+    }
+
+    private static void checkLength(String op, int given, int expected) {
+        if (given != expected) {
+            throw new IllegalArgumentException(op + ": host array has " + given + " elements, buffer has " + expected);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}

@@ -1,0 +1,68 @@
+package org.jgrad.conformance;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.util.SplittableRandom;
+import org.jgrad.DType;
+import org.jgrad.backend.Backend;
+import org.jgrad.backend.Buffer;
+
+/**
+ * Base of every conformance class: a backend module extends each suite class and returns its
+ * backend. Helpers here build test data (random, never all zeros) and compare with float64
+ * references computed in the test itself.
+ */
+public abstract class ConformanceSupport {
+
+    /** The backend under test. */
+    protected abstract Backend backend();
+
+    /** n uniform values in [lo, hi), reproducible from seed. */
+    protected static float[] randomFloats(int n, long seed, double lo, double hi) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (float) (lo + (hi - lo) * random.nextDouble());
+        }
+        return values;
+    }
+
+    /** n uniform values in [-1, 1). */
+    protected static float[] randomFloats(int n, long seed) {
+        return randomFloats(n, seed, -1, 1);
+    }
+
+    /** A FLOAT32 buffer on the backend under test holding {@code values}. */
+    protected Buffer upload(float[] values) {
+        Buffer buffer = backend().allocate(DType.FLOAT32, values.length);
+        backend().upload(values, buffer);
+        return buffer;
+    }
+
+    /** An INT32 buffer on the backend under test holding {@code values}. */
+    protected Buffer upload(int[] values) {
+        Buffer buffer = backend().allocate(DType.INT32, values.length);
+        backend().upload(values, buffer);
+        return buffer;
+    }
+
+    /**
+     * Fails unless |actual - expected| <= atol + rtol * |expected| everywhere (NaN matches NaN,
+     * infinities match exactly), naming the first index that differs.
+     */
+    protected static void assertClose(String what, double[] expected, float[] actual, double rtol, double atol) {
+        if (expected.length != actual.length) {
+            fail(what + ": expected " + expected.length + " elements, got " + actual.length);
+        }
+        for (int i = 0; i < expected.length; i++) {
+            double e = expected[i];
+            double a = actual[i];
+            boolean ok = Double.isNaN(e) ? Double.isNaN(a)
+                    : Double.isInfinite(e) ? e == a
+                    : Math.abs(a - e) <= atol + rtol * Math.abs(e);
+            if (!ok) {
+                fail(what + ": element " + i + " is " + a + ", expected " + e + " (rtol " + rtol + ", atol " + atol + ")");
+            }
+        }
+    }
+}
