@@ -1,0 +1,42 @@
+package org.jgrad.ops;
+
+import org.jgrad.Generator;
+import org.jgrad.Tensor;
+import org.jgrad.Tensors;
+import org.jgrad.backend.Distribution;
+import org.jgrad.backend.UnaryOp;
+
+/** Activations beyond the plain unary functions: leaky ReLU, softmax, log-softmax, dropout. */
+public final class Activations {
+    private Activations() {
+    }
+
+    public static Tensor leakyRelu(Tensor x, float negativeSlope) {
+        return Pointwise.apply(UnaryOp.LEAKY_RELU, negativeSlope, x);
+    }
+
+    public static Tensor softmax(Tensor x, int dim) {
+        return Softmax.apply(x, dim);
+    }
+
+    public static Tensor logSoftmax(Tensor x, int dim) {
+        return LogSoftmax.apply(x, dim);
+    }
+
+    /**
+     * Inverted dropout: keeps each element with probability 1 - p, scaled by 1 / (1 - p), so the
+     * expectation is unchanged. The mask comes from the generator's Philox stream.
+     */
+    public static Tensor dropout(Tensor x, float p, Generator generator) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout: probability must be in [0, 1), got " + p);
+        }
+        if (p == 0) {
+            return x;
+        }
+        Tensor uniform = Tensors.random(x.backend(), Distribution.UNIFORM, 0f, 1f, generator, x.shape());
+        Tensor keep = uniform.ge(Tensors.scalarLike(x, p)).mul(1f / (1f - p));
+        uniform.close();
+        return x.mul(keep);
+    }
+}

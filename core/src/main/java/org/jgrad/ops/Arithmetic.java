@@ -1,0 +1,61 @@
+package org.jgrad.ops;
+
+import org.jgrad.Tensor;
+import org.jgrad.backend.BinaryOp;
+import org.jgrad.backend.UnaryOp;
+
+/** Elementwise arithmetic and comparisons; the ops behind {@link Tensor}'s methods of the same names. */
+public final class Arithmetic {
+    private Arithmetic() {
+    }
+
+    public static Tensor add(Tensor a, Tensor b) {
+        return Add.apply(a, b);
+    }
+
+    public static Tensor sub(Tensor a, Tensor b) {
+        return Sub.apply(a, b);
+    }
+
+    public static Tensor mul(Tensor a, Tensor b) {
+        return Mul.apply(a, b);
+    }
+
+    public static Tensor div(Tensor a, Tensor b) {
+        return Div.apply(a, b);
+    }
+
+    public static Tensor pow(Tensor a, Tensor b) {
+        return Pow.apply(a, b);
+    }
+
+    public static Tensor maximum(Tensor a, Tensor b) {
+        return Extremum.apply(BinaryOp.MAXIMUM, a, b);
+    }
+
+    public static Tensor minimum(Tensor a, Tensor b) {
+        return Extremum.apply(BinaryOp.MINIMUM, a, b);
+    }
+
+    public static Tensor clamp(Tensor x, float min, float max) {
+        return Clamp.apply(x, min, max);
+    }
+
+    /** A differentiable unary function; {@code alpha} is LEAKY_RELU's slope and ignored otherwise. */
+    public static Tensor unary(UnaryOp op, float alpha, Tensor x) {
+        return Pointwise.apply(op, alpha, x);
+    }
+
+    public static Tensor unary(UnaryOp op, Tensor x) {
+        return Pointwise.apply(op, 0f, x);
+    }
+
+    /** A comparison mask (1 where true, 0 elsewhere); not differentiable. */
+    public static Tensor compare(BinaryOp op, Tensor a, Tensor b) {
+        return Kernels.binary(op.name().toLowerCase(java.util.Locale.ROOT), op, a, b);
+    }
+
+    public static Tensor where(Tensor cond, Tensor a, Tensor b) {
+        return Where.apply(cond, a, b);
+    }
+}

@@ -1,0 +1,65 @@
+package org.jgrad.ops;
+
+import org.jgrad.Shape;
+import org.jgrad.Tensor;
+import org.jgrad.backend.ConvGeometry;
+
+/** 2-D convolution and pooling on NCHW batches, built from im2col, matmul and reductions. */
+public final class Convolution {
+    private Convolution() {
+    }
+
+    /**
+     * Cross-correlation of x (N, C, H, W) with weight (O, C/groups, kH, kW), plus bias (O) when not
+     * null: the output is (N, O, outH, outW). Each group is one batched GEMM over im2col columns.
+     */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        int[] xs = x.shape();
+        int[] ws = weight.shape();
+        if (xs.length != 4 || ws.length != 4) {
+            throw new IllegalArgumentException("conv2d: expected input (N, C, H, W) and weight (O, C/groups, kH, kW), got "
+                    + Shape.toString(xs) + " and " + Shape.toString(ws));
+        }
+        if (groups < 1 || xs[1] % groups != 0 || ws[0] % groups != 0 || ws[1] * groups != xs[1]) {
+            throw new IllegalArgumentException("conv2d: input " + Shape.toString(xs) + " and weight " + Shape.toString(ws)
+                    + " do not fit groups=" + groups + " (need C = weight[1] * groups and O divisible by groups)");
+        }
+        if (bias != null && (bias.dim() != 1 || bias.size(0) != ws[0])) {
+            throw new IllegalArgumentException("conv2d: bias of shape " + Shape.toString(bias.shape()) + " does not match "
+                    + ws[0] + " output channels");
+        }
+        ConvGeometry g = new ConvGeometry(xs[0], xs[1], xs[2], xs[3], ws[2], ws[3], stride, stride,
+                padding, padding, dilation, dilation);
+        int groupRows = ws[1] * ws[2] * ws[3];
+        Tensor columns = Im2Col.apply(x, g, 0f).reshape(xs[0], groups, groupRows, g.colCols());
+        Tensor kernels = weight.reshape(groups, ws[0] / groups, groupRows);
+        Tensor out = kernels.matmul(columns).reshape(xs[0], ws[0], g.outH(), g.outW());
+        return bias == null ? out : out.add(bias.reshape(1, ws[0], 1, 1));
+    }
+
+    /** Max over kernel x kernel windows; padding never wins (it reads as negative infinity). */
+    public static Tensor maxPool2d(Tensor x, int kernel, int stride, int padding) {
+        return pool("maxPool2d", x, kernel, stride, padding, true);
+    }
+
+    /** Mean over kernel x kernel windows, padding counted as zeros (PyTorch's count_include_pad=True). */
+    public static Tensor avgPool2d(Tensor x, int kernel, int stride, int padding) {
+        return pool("avgPool2d", x, kernel, stride, padding, false);
+    }
+
+    private static Tensor pool(String name, Tensor x, int kernel, int stride, int padding, boolean max) {
+        int[] xs = x.shape();
+        if (xs.length != 4) {
+            throw new IllegalArgumentException(name + ": expected input (N, C, H, W), got " + Shape.toString(xs));
+        }
+        if (padding * 2 > kernel) {
+            throw new IllegalArgumentException(name + ": padding " + padding + " must be at most half the kernel " + kernel);
+        }
+        ConvGeometry g = new ConvGeometry(xs[0] * xs[1], 1, xs[2], xs[3], kernel, kernel, stride, stride,
+                padding, padding, 1, 1);
+        Tensor windows = Im2Col.apply(x.reshape(xs[0] * xs[1], 1, xs[2], xs[3]), g,
+                max ? Float.NEGATIVE_INFINITY : 0f);
+        Tensor pooled = max ? windows.max(1, false) : windows.mean(1, false);
+        return pooled.reshape(xs[0], xs[1], g.outH(), g.outW());
+    }
+}

@@ -1,0 +1,81 @@
+package org.jgrad.ops;
+
+import java.util.Arrays;
+import org.jgrad.DType;
+import org.jgrad.Shape;
+import org.jgrad.Tensor;
+import org.jgrad.backend.GemmShape;
+
+/** Batched matrix products on the backend's GEMM, with transpose flags and broadcast batch dimensions. */
+final class Gemm {
+    private Gemm() {
+    }
+
+    /**
+     * op(a) @ op(b) where op transposes the last two dimensions when its flag is set. Both have
+     * rank >= 2; leading (batch) dimensions broadcast. No graph is recorded.
+     */
+    static Tensor product(String name, Tensor a, boolean transA, Tensor b, boolean transB) {
+        Kernels.requireFloat(name, a);
+        Kernels.requireFloat(name, b);
+        Kernels.sameBackend(name, a, b);
+        int[] as = a.shape();
+        int[] bs = b.shape();
+        if (as.length < 2 || bs.length < 2) {
+            throw new IllegalArgumentException(name + ": needs matrices, got shapes " + Shape.toString(as) + " and "
+                    + Shape.toString(bs));
+        }
+        int aRows = as[as.length - 2];
+        int aCols = as[as.length - 1];
+        int bRows = bs[bs.length - 2];
+        int bCols = bs[bs.length - 1];
+        int m = transA ? aCols : aRows;
+        int k = transA ? aRows : aCols;
+        int n = transB ? bRows : bCols;
+        if ((transB ? bCols : bRows) != k) {
+            throw new IllegalArgumentException(name + ": shapes " + Shape.toString(as) + " and " + Shape.toString(bs)
+                    + " cannot be multiplied (" + m + "x" + k + " by " + (transB ? bCols : bRows) + "x" + n + ")");
+        }
+        int[] batchA = Arrays.copyOf(as, as.length - 2);
+        int[] batchB = Arrays.copyOf(bs, bs.length - 2);
+        int[] batch = Shape.broadcast(name, batchA, batchB);
+        int count = Shape.numel(batch);
+        Tensor ea = spread(a, batchA, batch);
+        Tensor eb = spread(b, batchB, batch);
+        int[] outShape = Arrays.copyOf(batch, batch.length + 2);
+        outShape[batch.length] = m;
+        outShape[batch.length + 1] = n;
+        Tensor out = Kernels.empty(a.backend(), DType.FLOAT32, outShape);
+        GemmShape shape = new GemmShape(count, m, n, k, transA, transB, 1f, 0f,
+                0, aCols, batchStride(ea, aRows * aCols, count),
+                0, bCols, batchStride(eb, bRows * bCols, count),
+                0, n, (long) m * n);
+        a.backend().gemm(shape, ea.buffer(), eb.buffer(), out.buffer());
+        closeIfSpread(ea, a);
+        closeIfSpread(eb, b);
+        return out;
+    }
+
+    /** x itself when its batch is the full batch or a single matrix; else a copy expanded to the full batch. */
+    private static Tensor spread(Tensor x, int[] own, int[] batch) {
+        int n = Shape.numel(own);
+        if (n == Shape.numel(batch) || n == 1) {
+            return x;
+        }
+        int[] shape = x.shape();
+        int[] target = Arrays.copyOf(batch, batch.length + 2);
+        target[batch.length] = shape[shape.length - 2];
+        target[batch.length + 1] = shape[shape.length - 1];
+        return Kernels.strided(x, target, 0, Shape.broadcastStrides(shape, target));
+    }
+
+    private static long batchStride(Tensor operand, int matrixSize, int count) {
+        return operand.numel() == matrixSize && count > 1 ? 0 : matrixSize;
+    }
+
+    private static void closeIfSpread(Tensor spread, Tensor original) {
+        if (spread != original) {
+            spread.close();
+        }
+    }
+}

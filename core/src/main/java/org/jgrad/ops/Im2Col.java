@@ -1,0 +1,33 @@
+package org.jgrad.ops;
+
+import org.jgrad.DType;
+import org.jgrad.Function;
+import org.jgrad.Tensor;
+import org.jgrad.backend.ConvGeometry;
+
+/**
+ * Unfolds sliding windows of an NCHW batch into columns (N, C*kH*kW, outH*outW); backward folds
+ * the gradient back, summing where windows overlap. Convolution and pooling are built on it.
+ */
+final class Im2Col extends Function {
+    private final ConvGeometry geometry;
+
+    private Im2Col(ConvGeometry geometry) {
+        this.geometry = geometry;
+    }
+
+    static Tensor apply(Tensor x, ConvGeometry g, float padValue) {
+        Tensor out = Kernels.empty(x.backend(), DType.FLOAT32, new int[] {g.batch(), g.colRows(), g.colCols()});
+        x.backend().im2col(g, padValue, x.buffer(), out.buffer());
+        return record(new Im2Col(g), out, x);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor grad) {
+        ConvGeometry g = geometry;
+        Tensor dx = Kernels.empty(grad.backend(), DType.FLOAT32,
+                new int[] {g.batch(), g.channels(), g.height(), g.width()});
+        grad.backend().col2im(g, grad.buffer(), dx.buffer());
+        return new Tensor[] {dx};
+    }
+}

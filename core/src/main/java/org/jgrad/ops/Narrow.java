@@ -1,0 +1,39 @@
+package org.jgrad.ops;
+
+import org.jgrad.Function;
+import org.jgrad.Shape;
+import org.jgrad.Tensor;
+
+/** Entries [start, start + length) of one dimension; backward places the gradient back in zeros. */
+final class Narrow extends Function {
+    private final int dim;
+    private final int start;
+    private final int[] inputShape;
+
+    private Narrow(int dim, int start, int[] inputShape) {
+        this.dim = dim;
+        this.start = start;
+        this.inputShape = inputShape;
+    }
+
+    static Tensor apply(Tensor x, int dim, int start, int length) {
+        int d = Shape.normalizeDim("narrow", dim, x.dim());
+        int[] shape = x.shape();
+        if (start < 0 || length < 0 || start + length > shape[d]) {
+            throw new IllegalArgumentException("narrow: range [" + start + ", " + (start + length) + ") is outside [0, "
+                    + shape[d] + ") of dimension " + dim + " of shape " + Shape.toString(shape));
+        }
+        int[] strides = Shape.strides(shape);
+        int[] outShape = shape.clone();
+        outShape[d] = length;
+        Tensor out = Kernels.strided(x, outShape, start * strides[d], strides);
+        return record(new Narrow(d, start, shape), out, x);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        Tensor dx = Kernels.empty(g.backend(), g.dtype(), inputShape);
+        Kernels.copyInto(g, dx, dim, start);
+        return new Tensor[] {dx};
+    }
+}

@@ -1,0 +1,83 @@
+package org.jgrad.ops;
+
+import org.jgrad.Shape;
+import org.jgrad.Tensor;
+import org.jgrad.backend.ReduceOp;
+
+/** Reductions along dimensions: sum, mean, var, max/min with gradients, argmax/argmin without. */
+public final class Reductions {
+    private Reductions() {
+    }
+
+    public static Tensor sum(Tensor x, int[] dims, boolean keepDim) {
+        return Sum.apply(x, dims, keepDim);
+    }
+
+    public static Tensor mean(Tensor x, int[] dims, boolean keepDim) {
+        return Sum.apply(x, dims, keepDim).mul(1f / count(x, dims, "mean"));
+    }
+
+    /** Variance over dims, dividing by N - correction (1 is PyTorch's default, unbiased). */
+    public static Tensor var(Tensor x, int[] dims, int correction, boolean keepDim) {
+        int n = count(x, dims, "var");
+        if (n - correction <= 0) {
+            throw new IllegalArgumentException("var: " + n + " elements per reduction with correction " + correction
+                    + " leave no degrees of freedom");
+        }
+        Tensor centered = x.sub(mean(x, dims, true));
+        return Sum.apply(centered.mul(centered), dims, keepDim).mul(1f / (n - correction));
+    }
+
+    public static Tensor extreme(ReduceOp op, Tensor x, int dim, boolean keepDim) {
+        return ReduceExtreme.apply(op, x, dim, keepDim);
+    }
+
+    /** Indices (INT32) of the max or min along dim; not differentiable. */
+    public static Tensor argIndex(ReduceOp op, Tensor x, int dim, boolean keepDim) {
+        String name = op.name().toLowerCase(java.util.Locale.ROOT);
+        int d = Shape.normalizeDim(name, dim, x.dim());
+        Tensor indices = Kernels.reduce(op, Kernels.asFloat(x), d);
+        if (keepDim) {
+            return indices;
+        }
+        Tensor out = indices.viewStorage(dropDims(indices.shape(), dimsMask(name, new int[] {d}, x.dim())));
+        indices.close();
+        return out;
+    }
+
+    /** Which of rank dimensions are listed in dims (negative allowed); duplicates are an error. */
+    static boolean[] dimsMask(String op, int[] dims, int rank) {
+        boolean[] mask = new boolean[rank];
+        for (int dim : dims) {
+            int d = Shape.normalizeDim(op, dim, rank);
+            if (mask[d]) {
+                throw new IllegalArgumentException(op + ": dimension " + dim + " is listed twice");
+            }
+            mask[d] = true;
+        }
+        return mask;
+    }
+
+    static int[] dropDims(int[] shape, boolean[] drop) {
+        int kept = 0;
+        for (boolean d : drop) {
+            kept += d ? 0 : 1;
+        }
+        int[] out = new int[kept];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (!drop[i]) {
+                out[j++] = shape[i];
+            }
+        }
+        return out;
+    }
+
+    private static int count(Tensor x, int[] dims, String op) {
+        boolean[] mask = dimsMask(op, dims, x.dim());
+        int n = 1;
+        for (int i = 0; i < mask.length; i++) {
+            n *= mask[i] ? x.shape()[i] : 1;
+        }
+        return n;
+    }
+}

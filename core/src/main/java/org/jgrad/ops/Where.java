@@ -1,0 +1,27 @@
+package org.jgrad.ops;
+
+import org.jgrad.Function;
+import org.jgrad.Tensor;
+import org.jgrad.Tensors;
+
+/** where(cond, a, b): a where cond is non-zero, else b. The condition gets no gradient. */
+final class Where extends Function {
+    static Tensor apply(Tensor cond, Tensor a, Tensor b) {
+        Kernels.requireFloat("where", a);
+        Kernels.requireFloat("where", b);
+        Where fn = new Where();
+        Tensor out = Kernels.where(cond, a, b);
+        fn.save(cond, a, b);
+        return record(fn, out, a, b);
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        Tensor cond = saved(0);
+        Tensor zero = Tensors.scalarLike(g, 0f);
+        return new Tensor[] {
+            needsGrad(0) ? Kernels.sumTo(cond.where(g, zero), saved(1).shape()) : null,
+            needsGrad(1) ? Kernels.sumTo(cond.where(zero, g), saved(2).shape()) : null,
+        };
+    }
+}
