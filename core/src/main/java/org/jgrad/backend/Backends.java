@@ -25,7 +25,7 @@ public final class Backends {
     /** The backend new tensors go to unless another is given. */
     public static synchronized Backend getDefault() {
         if (defaultBackend == null) {
-            defaultBackend = choose();
+            defaultBackend = select(System.getProperty("jgrad.backend", System.getenv("JGRAD_BACKEND")));
         }
         return defaultBackend;
     }
@@ -66,8 +66,13 @@ public final class Backends {
         throw new IllegalStateException("backend '" + key + "' is not on the class path; found " + available());
     }
 
-    private static Backend choose() {
-        String requested = System.getProperty("jgrad.backend", System.getenv("JGRAD_BACKEND"));
+    /**
+     * The backend {@code requested} names, or when it is null or blank the best one that starts;
+     * each that cannot start is logged with its reason and skipped.
+     *
+     * @throws IllegalStateException when the named backend cannot start, or none can
+     */
+    public static synchronized Backend select(String requested) {
         if (requested != null && !requested.isBlank()) {
             return named(requested);
         }
