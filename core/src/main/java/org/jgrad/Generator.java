@@ -8,11 +8,23 @@ import java.util.concurrent.atomic.AtomicLong;
  * draws in the same order gets the same numbers on every backend and every run.
  */
 public final class Generator {
+    private static volatile Generator global = new Generator(0);
+
     private final long seed;
     private final AtomicLong offset = new AtomicLong();
 
     public Generator(long seed) {
         this.seed = seed;
+    }
+
+    /** The process-wide generator that layers use for initial weights unless given one (seed 0 at start). */
+    public static Generator global() {
+        return global;
+    }
+
+    /** Restarts the global generator with {@code seed}, as PyTorch's {@code torch.manual_seed}. */
+    public static void manualSeed(long seed) {
+        global = new Generator(seed);
     }
 
     public long seed() {
