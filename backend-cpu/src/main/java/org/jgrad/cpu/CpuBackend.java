@@ -1,6 +1,7 @@
 package org.jgrad.cpu;
 
 import org.jgrad.DType;
+import org.jgrad.backend.AdagradConfig;
 import org.jgrad.backend.AdamConfig;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.BinaryOp;
@@ -9,6 +10,7 @@ import org.jgrad.backend.ConvGeometry;
 import org.jgrad.backend.Distribution;
 import org.jgrad.backend.GemmShape;
 import org.jgrad.backend.ReduceOp;
+import org.jgrad.backend.RmspropConfig;
 import org.jgrad.backend.SgdConfig;
 import org.jgrad.backend.UnaryOp;
 import org.jgrad.cpu.gemm.Sgemm;
@@ -146,6 +148,19 @@ public final class CpuBackend implements Backend {
         OptimizerUpdates.adam(config, step, CpuBuffer.of(param).floats(), CpuBuffer.of(grad).floats(),
                 CpuBuffer.of(expAvg).floats(), CpuBuffer.of(expAvgSq).floats(),
                 maxExpAvgSq == null ? null : CpuBuffer.of(maxExpAvgSq).floats());
+    }
+
+    @Override
+    public void rmspropStep(RmspropConfig config, Buffer param, Buffer grad, Buffer squareAvg, Buffer momentumBuffer,
+                            Buffer gradAvg) {
+        RmspropUpdate.step(config, CpuBuffer.of(param).floats(), CpuBuffer.of(grad).floats(), CpuBuffer.of(squareAvg).floats(),
+                momentumBuffer == null ? null : CpuBuffer.of(momentumBuffer).floats(),
+                gradAvg == null ? null : CpuBuffer.of(gradAvg).floats());
+    }
+
+    @Override
+    public void adagradStep(AdagradConfig config, int step, Buffer param, Buffer grad, Buffer sum) {
+        AdagradUpdate.step(config, step, CpuBuffer.of(param).floats(), CpuBuffer.of(grad).floats(), CpuBuffer.of(sum).floats());
     }
 
     @Override

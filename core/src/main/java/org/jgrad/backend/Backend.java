@@ -119,6 +119,15 @@ public interface Backend extends AutoCloseable {
      */
     void adamStep(AdamConfig config, int step, Buffer param, Buffer grad, Buffer expAvg, Buffer expAvgSq, Buffer maxExpAvgSq);
 
+    /**
+     * One RMSprop step on {@code param}; {@code momentumBuffer} is null when momentum is 0 and
+     * {@code gradAvg} is null unless centered.
+     */
+    void rmspropStep(RmspropConfig config, Buffer param, Buffer grad, Buffer squareAvg, Buffer momentumBuffer, Buffer gradAvg);
+
+    /** One Adagrad step number {@code step} (from 1) on {@code param}, accumulating into {@code sum}. */
+    void adagradStep(AdagradConfig config, int step, Buffer param, Buffer grad, Buffer sum);
+
     /** Releases the backend's device resources; its buffers become invalid. */
     @Override
     void close();
