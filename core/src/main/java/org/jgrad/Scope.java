@@ -48,6 +48,15 @@ public final class Scope implements AutoCloseable {
         return tensor;
     }
 
+    /**
+     * Takes {@code tensor} out of whatever scope tracks it: the caller now owns it and closes it.
+     * For state that outlives training steps, such as parameters and optimizer buffers.
+     */
+    public static Tensor untrack(Tensor tensor) {
+        tensor.setOwner(null);
+        return tensor;
+    }
+
     /** Closes every tensor made in this scope and not kept. Scopes must close in reverse order of opening. */
     @Override
     public void close() {

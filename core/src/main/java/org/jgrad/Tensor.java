@@ -134,10 +134,7 @@ public final class Tensor implements AutoCloseable {
 
     /** Frees and clears the gradient. */
     public void zeroGrad() {
-        if (grad != null) {
-            grad.close();
-            grad = null;
-        }
+        setGrad(null);
     }
 
     /** Back-propagates from this scalar: d(this)/d(leaf) accumulates into each leaf's {@link #grad()}. */
@@ -179,9 +176,22 @@ public final class Tensor implements AutoCloseable {
             return;
         }
         Tensor sum = grad == null ? Movement.copy(g) : grad.add(g);
-        zeroGrad();
-        sum.setOwner(null);
-        grad = sum;
+        setGrad(sum);
+    }
+
+    /**
+     * Replaces the gradient (closing the old one), as assigning PyTorch's {@code .grad}; used by
+     * gradient clipping. The tensor now belongs to this leaf, outside any scope. Null clears it.
+     */
+    public void setGrad(Tensor newGrad) {
+        if (newGrad != null && !Arrays.equals(newGrad.shape, shape)) {
+            throw new IllegalArgumentException("setGrad: gradient of shape " + Shape.toString(newGrad.shape)
+                    + " for a tensor of shape " + Shape.toString(shape));
+        }
+        if (grad != null && grad != newGrad) {
+            grad.close();
+        }
+        grad = newGrad == null ? null : Scope.untrack(newGrad);
     }
 
     Scope owner() {
