@@ -9,6 +9,7 @@ import java.util.function.IntToDoubleFunction;
  * <pre>{@code
  * LrSchedule s = Schedules.cosine(0.1, 90).withWarmup(5);
  * LrSchedule p = Schedules.reduceOnPlateau(0.01).patience(3).factor(0.5).build();
+ * LrSchedule c = Schedules.oneCycle(0.1, epochs * batches).pctStart(0.25).build();
  * }</pre>
  *
  * Each factory's formula is on the class it builds.
@@ -112,5 +113,10 @@ public final class Schedules {
     /** PyTorch's {@code ReduceLROnPlateau}, to be configured, then {@code build()}. */
     public static ReduceLrOnPlateauBuilder reduceOnPlateau(double lr0) {
         return ReduceLrOnPlateau.builder(lr0);
+    }
+
+    /** PyTorch's {@code OneCycleLR}, to be configured, then {@code build()}. */
+    public static OneCycleLrBuilder oneCycle(double maxLr, int totalSteps) {
+        return OneCycleLr.builder(maxLr, totalSteps);
     }
 }

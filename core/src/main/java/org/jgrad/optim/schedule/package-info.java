@@ -30,6 +30,9 @@
  *       from 0, as Hugging Face does.
  *   <li><b>Cosine annealing</b> keeps PyTorch's closed form past {@code tMax} (the rate rises
  *       again); restarts are {@link org.jgrad.optim.schedule.CosineAnnealingWarmRestarts}.
+ *   <li><b>One-cycle</b> may be stepped to {@code totalSteps} (where its rate holds at the final
+ *       value) but not past it, as in PyTorch; it schedules the rate only, not momentum. It
+ *       rejects a {@code pctStart} that leaves a phase with no length (PyTorch divides by zero).
  *   <li><b>State</b> is a {@code Map<String, Double>} ({@code "step"} plus any counters; a
  *       warm-up nests its inner schedule's entries under {@code "after."}), easy to write next to
  *       a checkpoint. Loading needs a schedule built with the same arguments: the arguments and a
