@@ -73,7 +73,7 @@ final class RandomFill {
             for (int pair = first; pair < end; pair++, i++) {
                 double u1 = ((words[2 * pair] >>> 8) + 1) * TWO_POW_M24;
                 double u2 = (words[2 * pair + 1] >>> 8) * TWO_POW_M24;
-                out[i] = (float) (mu + sigma * (Math.sqrt(-2 * Math.log(u1)) * Math.cos(TWO_PI * u2)));
+                out[i] = (float) (mu + sigma * (Math.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(TWO_PI * u2)));
             }
         }
     }

@@ -16,7 +16,7 @@ final class ScalarUnary {
             case SQRT -> { for (int i = from; i < to; i++) out[i] = (float) Math.sqrt(x[i]); }
             case ABS -> { for (int i = from; i < to; i++) out[i] = Math.abs(x[i]); }
             case SIGN -> { for (int i = from; i < to; i++) out[i] = Math.signum(x[i]); }
-            case RELU -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? x[i] : 0; }
+            case RELU -> { for (int i = from; i < to; i++) out[i] = Math.max(x[i], 0f); }
             case LEAKY_RELU -> { for (int i = from; i < to; i++) out[i] = x[i] > 0 ? x[i] : alpha * x[i]; }
             case SIGMOID -> { for (int i = from; i < to; i++) out[i] = (float) (1 / (1 + Math.exp(-x[i]))); }
             case TANH -> { for (int i = from; i < to; i++) out[i] = (float) Math.tanh(x[i]); }

@@ -83,10 +83,8 @@ final class VectorUnary {
 
     /** x > 0 ? x : 0, so NaN maps to 0 as the reference has it. */
     private static int relu(float[] x, float[] out, int i, int upper) {
-        FloatVector zero = FloatVector.zero(S);
         for (; i < upper; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, i);
-            zero.blend(v, v.compare(GT, 0f)).intoArray(out, i);
+            FloatVector.fromArray(S, x, i).lanewise(MAX, 0f).intoArray(out, i);
         }
         return i;
     }

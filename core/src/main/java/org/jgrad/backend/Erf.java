@@ -7,6 +7,9 @@ public final class Erf {
 
     /** erf(x): its Maclaurin series below |x| = 2.5, the continued fraction of erfc above. */
     public static double erf(double x) {
+        if (Double.isNaN(x)) {
+            return x;
+        }
         double ax = Math.abs(x);
         double r;
         if (ax < 2.5) {

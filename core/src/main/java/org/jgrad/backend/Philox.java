@@ -8,7 +8,9 @@ package org.jgrad.backend;
  *
  * <p>Uniform element j: word (j mod 4) of block j/4, top 24 bits scaled to [0, 1). Normal element
  * j: words 2(j mod 2) and 2(j mod 2)+1 of block j/2 through Box-Muller (cosine branch), computed
- * in float64 and rounded to float32.
+ * in float64 (StrictMath, so every JVM agrees) and rounded to float32. UNIFORM fills must match
+ * bit for bit; NORMAL fills on devices whose log/cos differ in the last place match within a few
+ * float32 ulps. GPU kernels must not contract {@code a + (b - a) * u} into a fused multiply-add.
  */
 public final class Philox {
     private static final int M0 = 0xD2511F53;
@@ -59,7 +61,7 @@ public final class Philox {
         int pair = (int) (index & 1) * 2;
         double u1 = ((words[pair] >>> 8) + 1) * TWO_POW_M24; // (0, 1]: log stays finite
         double u2 = (words[pair + 1] >>> 8) * TWO_POW_M24;
-        return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+        return Math.sqrt(-2 * StrictMath.log(u1)) * StrictMath.cos(2 * Math.PI * u2);
     }
 
     /** The float32 value a fill writes at stream position {@code index}. */

@@ -16,7 +16,7 @@ public enum UnaryOp {
             case SQRT -> Math.sqrt(x);
             case ABS -> Math.abs(x);
             case SIGN -> Math.signum(x);
-            case RELU -> x > 0 ? x : 0;
+            case RELU -> Math.max(x, 0); // NaN propagates, as in PyTorch
             case LEAKY_RELU -> x > 0 ? x : alpha * x;
             case SIGMOID -> 1 / (1 + Math.exp(-x));
             case TANH -> Math.tanh(x);
