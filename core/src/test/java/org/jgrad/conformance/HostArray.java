@@ -85,6 +85,15 @@ public final class HostArray {
         return out;
     }
 
+    /** The values as ints (truncated): for index and label arrays. */
+    public int[] toInts() {
+        int[] out = new int[data.length];
+        for (int i = 0; i < data.length; i++) {
+            out[i] = (int) data[i];
+        }
+        return out;
+    }
+
     public double get(int... index) {
         return data[offset(index)];
     }

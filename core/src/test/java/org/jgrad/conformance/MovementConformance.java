@@ -197,16 +197,12 @@ public abstract class MovementConformance extends TensorConformanceSupport {
             host.set(values[i], HostArray.unravel(i, new int[] {2, 3, 4}));
         }
         Tensor ints = intTensor(values, 2, 3, 4);
-        assertIntTensor("permute", new int[] {4, 2, 3}, toInts(host.permute(2, 0, 1)), ints.permute(2, 0, 1));
-        assertIntTensor("narrow", new int[] {2, 2, 4}, toInts(range(host, 1, 1, 3)), ints.narrow(1, 1, 2));
-        assertIntTensor("cat", new int[] {4, 3, 4}, toInts(concatenate(0, host, host)), Tensors.cat(0, ints, ints));
+        assertIntTensor("permute", new int[] {4, 2, 3}, host.permute(2, 0, 1).toInts(), ints.permute(2, 0, 1));
+        assertIntTensor("narrow", new int[] {2, 2, 4}, range(host, 1, 1, 3).toInts(), ints.narrow(1, 1, 2));
+        assertIntTensor("cat", new int[] {4, 3, 4}, concatenate(0, host, host).toInts(), Tensors.cat(0, ints, ints));
         HostArray column = HostArray.of(new double[] {3, -4}, 2, 1);
-        assertIntTensor("expand", new int[] {2, 5}, toInts(HostArray.zip(column, HostArray.zeros(2, 5), (v, zero) -> v)),
+        assertIntTensor("expand", new int[] {2, 5}, HostArray.zip(column, HostArray.zeros(2, 5), (v, zero) -> v).toInts(),
                 intTensor(new int[] {3, -4}, 2, 1).expand(2, 5));
-    }
-
-    private static int[] toInts(HostArray x) {
-        return Arrays.stream(x.data()).mapToInt(v -> (int) v).toArray();
     }
 
     /** Entries [from, to) of dim. */

@@ -59,8 +59,8 @@ public abstract class ReductionOpsConformance extends TensorConformanceSupport {
         HostArray x = HostArray.randomIntegers(72, -3, 4, shape);
         HostArray argmax = x.reduce(d, keepDim, lane -> firstIndexOf(lane, Arrays.stream(lane).max().orElseThrow()));
         HostArray argmin = x.reduce(d, keepDim, lane -> firstIndexOf(lane, Arrays.stream(lane).min().orElseThrow()));
-        assertIntTensor("argmax", argmax.shape(), toInts(argmax), tensor(x).argmax(dim, keepDim));
-        assertIntTensor("argmin", argmin.shape(), toInts(argmin), tensor(x).argmin(dim, keepDim));
+        assertIntTensor("argmax", argmax.shape(), argmax.toInts(), tensor(x).argmax(dim, keepDim));
+        assertIntTensor("argmin", argmin.shape(), argmin.toInts(), tensor(x).argmin(dim, keepDim));
         assertExact("max with ties", x.reduce(d, keepDim, lane -> Arrays.stream(lane).max().orElseThrow()),
                 tensor(x).max(dim, keepDim));
     }
@@ -157,9 +157,5 @@ public abstract class ReductionOpsConformance extends TensorConformanceSupport {
             }
         }
         throw new AssertionError("value not in lane");
-    }
-
-    private static int[] toInts(HostArray indices) {
-        return Arrays.stream(indices.data()).mapToInt(v -> (int) v).toArray();
     }
 }
