@@ -84,6 +84,17 @@ public abstract class ConvolutionConformance extends TensorConformanceSupport {
         assertRejected(IllegalArgumentException.class, () -> x.maxPool2d(9, 1, 0), "9", "7");
     }
 
+    @Test
+    void int32InputsAreRejectedNamingTheOp() {
+        Tensor ints = intTensor(new int[2 * 3 * 5 * 5], 2, 3, 5, 5);
+        Tensor weight = Tensors.ones(4, 3, 3, 3);
+        assertRejected(IllegalArgumentException.class, () -> ints.conv2d(weight, null, 1, 0), "conv2d", "INT32");
+        assertRejected(IllegalArgumentException.class, () -> Tensors.ones(2, 3, 5, 5).conv2d(intTensor(new int[108], 4, 3, 3, 3),
+                null, 1, 0), "conv2d", "INT32");
+        assertRejected(IllegalArgumentException.class, () -> ints.maxPool2d(2, 2, 0), "maxPool2d", "INT32");
+        assertRejected(IllegalArgumentException.class, () -> ints.avgPool2d(2, 2, 0), "avgPool2d", "INT32");
+    }
+
     /** out[n][o][i][j] = bias[o] + sum over the group's channels and the kernel of x * w, in float64. */
     static HostArray conv2d(HostArray x, HostArray w, HostArray bias, int stride, int padding, int dilation, int groups) {
         int[] xs = x.shape();
