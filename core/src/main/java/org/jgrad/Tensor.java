@@ -539,7 +539,7 @@ public final class Tensor implements AutoCloseable {
         return Movement.flatten(this, startDim, endDim);
     }
 
-    /** The {@code length} entries of {@code dim} from {@code start}. */
+    /** The {@code length} entries of {@code dim} from {@code start} (a negative start counts from the end). */
     public Tensor narrow(int dim, int start, int length) {
         return Movement.narrow(this, dim, start, length);
     }

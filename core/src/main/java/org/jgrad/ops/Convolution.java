@@ -14,6 +14,11 @@ public final class Convolution {
      * null: the output is (N, O, outH, outW). Each group is one batched GEMM over im2col columns.
      */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        Kernels.requireFloat("conv2d", x);
+        Kernels.requireFloat("conv2d", weight);
+        if (bias != null) {
+            Kernels.requireFloat("conv2d", bias);
+        }
         int[] xs = x.shape();
         int[] ws = weight.shape();
         if (xs.length != 4 || ws.length != 4) {
@@ -48,6 +53,7 @@ public final class Convolution {
     }
 
     private static Tensor pool(String name, Tensor x, int kernel, int stride, int padding, boolean max) {
+        Kernels.requireFloat(name, x);
         int[] xs = x.shape();
         if (xs.length != 4) {
             throw new IllegalArgumentException(name + ": expected input (N, C, H, W), got " + Shape.toString(xs));

@@ -16,18 +16,20 @@ final class Narrow extends Function {
         this.inputShape = inputShape;
     }
 
+    /** A negative start counts from the end of the dimension, as in PyTorch. */
     static Tensor apply(Tensor x, int dim, int start, int length) {
         int d = Shape.normalizeDim("narrow", dim, x.dim());
         int[] shape = x.shape();
-        if (start < 0 || length < 0 || start + length > shape[d]) {
-            throw new IllegalArgumentException("narrow: range [" + start + ", " + (start + length) + ") is outside [0, "
+        int from = start < 0 ? start + shape[d] : start;
+        if (from < 0 || length < 0 || from + length > shape[d]) {
+            throw new IllegalArgumentException("narrow: range [" + from + ", " + (from + length) + ") is outside [0, "
                     + shape[d] + ") of dimension " + dim + " of shape " + Shape.toString(shape));
         }
         int[] strides = Shape.strides(shape);
         int[] outShape = shape.clone();
         outShape[d] = length;
-        Tensor out = Kernels.strided(x, outShape, start * strides[d], strides);
-        return record(new Narrow(d, start, shape), out, x);
+        Tensor out = Kernels.strided(x, outShape, from * strides[d], strides);
+        return record(new Narrow(d, from, shape), out, x);
     }
 
     @Override

@@ -14,7 +14,8 @@ public final class Reductions {
     }
 
     public static Tensor mean(Tensor x, int[] dims, boolean keepDim) {
-        return Sum.apply(x, dims, keepDim).mul(1f / count(x, dims, "mean"));
+        int n = count(x, dims, "mean");
+        return Sum.apply(x, dims, keepDim).mul(1f / n);
     }
 
     /** Variance over dims, dividing by N - correction (1 is PyTorch's default, unbiased). */

@@ -1,0 +1,159 @@
+package org.jgrad.conformance;
+
+import org.jgrad.Tensor;
+import org.jgrad.Tensors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** conv2d, maxPool2d and avgPool2d against direct float64 loops, and their shape errors. */
+public abstract class ConvolutionConformance extends TensorConformanceSupport {
+
+    @ParameterizedTest(name = "x {0}x{1}x{2}x{3}, w {4}x{5}x{6}, stride {7}, pad {8}, dilation {9}, groups {10}, bias {11}")
+    @CsvSource({
+        // N, C, H, W, O, kH, kW, stride, padding, dilation, groups, bias
+        "1, 1, 5, 5, 1, 3, 3, 1, 0, 1, 1, false",
+        "2, 3, 7, 6, 4, 3, 3, 1, 1, 1, 1, true",
+        "2, 4, 9, 8, 6, 3, 2, 2, 1, 1, 2, true",
+        "1, 3, 10, 11, 5, 3, 3, 2, 2, 2, 1, false",
+        "3, 6, 5, 6, 6, 1, 1, 1, 0, 1, 6, true",
+        "2, 4, 6, 7, 8, 3, 3, 1, 1, 1, 4, false",
+        "1, 2, 1, 7, 3, 1, 3, 1, 1, 1, 1, true",
+        "2, 3, 13, 9, 2, 5, 4, 3, 2, 1, 1, true",
+        "1, 8, 12, 10, 4, 3, 3, 2, 3, 3, 2, true",
+        "4, 16, 15, 17, 8, 3, 3, 1, 1, 1, 1, true"})
+    void conv2dMatchesTheDirectSum(int n, int c, int h, int w, int o, int kh, int kw, int stride, int padding,
+                                   int dilation, int groups, boolean withBias) {
+        HostArray x = HostArray.random(111, -1, 1, n, c, h, w);
+        HostArray weight = HostArray.random(112, -1, 1, o, c / groups, kh, kw);
+        HostArray bias = withBias ? HostArray.random(113, -1, 1, o) : null;
+        HostArray expected = conv2d(x, weight, bias, stride, padding, dilation, groups);
+        Tensor out = tensor(x).conv2d(tensor(weight), withBias ? tensor(bias) : null, stride, padding, dilation, groups);
+        assertTensor("conv2d", expected, out, 1e-5, 1e-6 * (c / groups) * kh * kw);
+        if (dilation == 1 && groups == 1) {
+            Tensor short4 = tensor(x).conv2d(tensor(weight), withBias ? tensor(bias) : null, stride, padding);
+            assertTensor("conv2d(weight, bias, stride, padding)", expected, short4, 1e-5, 1e-6 * c * kh * kw);
+        }
+    }
+
+    @ParameterizedTest(name = "x {0}x{1}x{2}x{3}, kernel {4}, stride {5}, padding {6}")
+    @CsvSource({
+        // N, C, H, W, kernel, stride, padding
+        "1, 1, 4, 4, 2, 2, 0",
+        "2, 3, 7, 6, 3, 2, 1",
+        "2, 2, 9, 8, 3, 1, 1",
+        "1, 3, 5, 11, 2, 3, 1",
+        "3, 1, 1, 7, 1, 1, 0",
+        "2, 2, 6, 6, 4, 4, 2",
+        "1, 1, 13, 13, 5, 3, 2",
+        "2, 4, 32, 30, 2, 2, 0"})
+    void poolingMatchesDirectLoops(int n, int c, int h, int w, int kernel, int stride, int padding) {
+        HostArray x = HostArray.random(114, -3, 3, n, c, h, w);
+        assertExact("maxPool2d", pool(x, kernel, stride, padding, true), tensor(x).maxPool2d(kernel, stride, padding));
+        assertTensor("avgPool2d", pool(x, kernel, stride, padding, false), tensor(x).avgPool2d(kernel, stride, padding),
+                1e-5, 1e-6);
+    }
+
+    @Test
+    void maxPoolingNeverPicksThePadding() {
+        HostArray negative = HostArray.random(115, -5, -1, 1, 2, 5, 5);
+        assertExact("maxPool2d of negatives", pool(negative, 3, 2, 1, true), tensor(negative).maxPool2d(3, 2, 1));
+    }
+
+    @Test
+    void conv2dRejectsShapesThatDoNotFitNamingThem() {
+        Tensor x = Tensors.ones(2, 3, 7, 7);
+        assertRejected(IllegalArgumentException.class, () -> Tensors.ones(3, 7, 7).conv2d(Tensors.ones(4, 3, 3, 3), null, 1, 0),
+                "conv2d", shape(3, 7, 7), shape(4, 3, 3, 3));
+        assertRejected(IllegalArgumentException.class, () -> x.conv2d(Tensors.ones(4, 2, 3, 3), null, 1, 0),
+                "conv2d", shape(2, 3, 7, 7), shape(4, 2, 3, 3));
+        assertRejected(IllegalArgumentException.class, () -> Tensors.ones(2, 4, 7, 7).conv2d(Tensors.ones(3, 2, 3, 3), null,
+                1, 0, 1, 2), "conv2d", shape(2, 4, 7, 7), shape(3, 2, 3, 3), "groups=2");
+        assertRejected(IllegalArgumentException.class, () -> x.conv2d(Tensors.ones(4, 3, 3, 3), Tensors.ones(5), 1, 0),
+                "conv2d", shape(5), "4");
+        assertRejected(IllegalArgumentException.class, () -> x.conv2d(Tensors.ones(4, 3, 9, 9), null, 1, 0), "9", "7");
+        assertRejected(IllegalArgumentException.class, () -> x.conv2d(Tensors.ones(4, 3, 3, 3), null, 0, 0), "stride");
+    }
+
+    @Test
+    void poolingRejectsBadArgumentsNamingThem() {
+        Tensor x = Tensors.ones(2, 3, 7, 7);
+        assertRejected(IllegalArgumentException.class, () -> Tensors.ones(3, 7, 7).maxPool2d(2, 2, 0), "maxPool2d",
+                shape(3, 7, 7));
+        assertRejected(IllegalArgumentException.class, () -> x.avgPool2d(2, 2, 2), "avgPool2d", "padding 2");
+        assertRejected(IllegalArgumentException.class, () -> x.maxPool2d(9, 1, 0), "9", "7");
+    }
+
+    @Test
+    void int32InputsAreRejectedNamingTheOp() {
+        Tensor ints = intTensor(new int[2 * 3 * 5 * 5], 2, 3, 5, 5);
+        Tensor weight = Tensors.ones(4, 3, 3, 3);
+        assertRejected(IllegalArgumentException.class, () -> ints.conv2d(weight, null, 1, 0), "conv2d", "INT32");
+        assertRejected(IllegalArgumentException.class, () -> Tensors.ones(2, 3, 5, 5).conv2d(intTensor(new int[108], 4, 3, 3, 3),
+                null, 1, 0), "conv2d", "INT32");
+        assertRejected(IllegalArgumentException.class, () -> ints.maxPool2d(2, 2, 0), "maxPool2d", "INT32");
+        assertRejected(IllegalArgumentException.class, () -> ints.avgPool2d(2, 2, 0), "avgPool2d", "INT32");
+    }
+
+    /** out[n][o][i][j] = bias[o] + sum over the group's channels and the kernel of x * w, in float64. */
+    static HostArray conv2d(HostArray x, HostArray w, HostArray bias, int stride, int padding, int dilation, int groups) {
+        int[] xs = x.shape();
+        int[] ws = w.shape();
+        int outH = (xs[2] + 2 * padding - dilation * (ws[2] - 1) - 1) / stride + 1;
+        int outW = (xs[3] + 2 * padding - dilation * (ws[3] - 1) - 1) / stride + 1;
+        int perGroup = ws[0] / groups;
+        HostArray out = HostArray.zeros(xs[0], ws[0], outH, outW);
+        for (int n = 0; n < xs[0]; n++) {
+            for (int o = 0; o < ws[0]; o++) {
+                int firstChannel = (o / perGroup) * ws[1];
+                for (int i = 0; i < outH; i++) {
+                    for (int j = 0; j < outW; j++) {
+                        double sum = bias == null ? 0 : bias.get(o);
+                        for (int c = 0; c < ws[1]; c++) {
+                            for (int ki = 0; ki < ws[2]; ki++) {
+                                for (int kj = 0; kj < ws[3]; kj++) {
+                                    int row = i * stride - padding + ki * dilation;
+                                    int col = j * stride - padding + kj * dilation;
+                                    if (row >= 0 && row < xs[2] && col >= 0 && col < xs[3]) {
+                                        sum += x.get(n, firstChannel + c, row, col) * w.get(o, c, ki, kj);
+                                    }
+                                }
+                            }
+                        }
+                        out.set(sum, n, o, i, j);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Max (padding never wins) or mean (padding counts as zeros in a kernel x kernel divisor) over each window. */
+    static HostArray pool(HostArray x, int kernel, int stride, int padding, boolean max) {
+        int[] xs = x.shape();
+        int outH = (xs[2] + 2 * padding - kernel) / stride + 1;
+        int outW = (xs[3] + 2 * padding - kernel) / stride + 1;
+        HostArray out = HostArray.zeros(xs[0], xs[1], outH, outW);
+        for (int n = 0; n < xs[0]; n++) {
+            for (int c = 0; c < xs[1]; c++) {
+                for (int i = 0; i < outH; i++) {
+                    for (int j = 0; j < outW; j++) {
+                        double acc = max ? Double.NEGATIVE_INFINITY : 0;
+                        for (int ki = 0; ki < kernel; ki++) {
+                            for (int kj = 0; kj < kernel; kj++) {
+                                int row = i * stride - padding + ki;
+                                int col = j * stride - padding + kj;
+                                if (row >= 0 && row < xs[2] && col >= 0 && col < xs[3]) {
+                                    double v = x.get(n, c, row, col);
+                                    acc = max ? Math.max(acc, v) : acc + v;
+                                }
+                            }
+                        }
+                        out.set(max ? acc : acc / (kernel * kernel), n, c, i, j);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}
