@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
 import org.jgrad.DType;
+import org.jgrad.backend.AdagradConfig;
 import org.jgrad.backend.AdamConfig;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.BinaryOp;
@@ -12,6 +13,7 @@ import org.jgrad.backend.ConvGeometry;
 import org.jgrad.backend.Distribution;
 import org.jgrad.backend.GemmShape;
 import org.jgrad.backend.ReduceOp;
+import org.jgrad.backend.RmspropConfig;
 import org.jgrad.backend.SgdConfig;
 import org.jgrad.backend.UnaryOp;
 
@@ -160,6 +162,17 @@ final class CountingBackend implements Backend {
     public void adamStep(AdamConfig config, int step, Buffer param, Buffer grad, Buffer expAvg, Buffer expAvgSq,
                          Buffer maxExpAvgSq) {
         inner.adamStep(config, step, param, grad, expAvg, expAvgSq, maxExpAvgSq);
+    }
+
+    @Override
+    public void rmspropStep(RmspropConfig config, Buffer param, Buffer grad, Buffer squareAvg, Buffer momentumBuffer,
+                            Buffer gradAvg) {
+        inner.rmspropStep(config, param, grad, squareAvg, momentumBuffer, gradAvg);
+    }
+
+    @Override
+    public void adagradStep(AdagradConfig config, int step, Buffer param, Buffer grad, Buffer sum) {
+        inner.adagradStep(config, step, param, grad, sum);
     }
 
     @Override
