@@ -362,17 +362,33 @@ public final class Tensor implements AutoCloseable {
         return Arithmetic.compare(BinaryOp.GE, this, other);
     }
 
-    public Tensor gt(float value) {
-        return gt(Tensors.scalarLike(this, value));
+    public Tensor eq(float value) {
+        return eq(Tensors.scalarLike(this, value));
+    }
+
+    public Tensor ne(float value) {
+        return ne(Tensors.scalarLike(this, value));
     }
 
     public Tensor lt(float value) {
         return lt(Tensors.scalarLike(this, value));
     }
 
-    /** Where this mask is non-zero take {@code a}, else {@code b} (all three broadcast). */
-    public Tensor where(Tensor a, Tensor b) {
-        return Arithmetic.where(this, a, b);
+    public Tensor le(float value) {
+        return le(Tensors.scalarLike(this, value));
+    }
+
+    public Tensor gt(float value) {
+        return gt(Tensors.scalarLike(this, value));
+    }
+
+    public Tensor ge(float value) {
+        return ge(Tensors.scalarLike(this, value));
+    }
+
+    /** This where {@code condition} is non-zero, else {@code other} (all three broadcast), as PyTorch's {@code x.where(cond, y)}. */
+    public Tensor where(Tensor condition, Tensor other) {
+        return Arithmetic.where(condition, this, other);
     }
 
     // ---- activations ----
@@ -448,6 +464,11 @@ public final class Tensor implements AutoCloseable {
     /** Variance over {@code dims} dividing by N - correction. */
     public Tensor var(int[] dims, int correction, boolean keepDim) {
         return Reductions.var(this, dims, correction, keepDim);
+    }
+
+    /** Standard deviation along {@code dim} (unbiased), the square root of {@link #var(int, boolean)}. */
+    public Tensor std(int dim, boolean keepDim) {
+        return var(dim, keepDim).sqrt();
     }
 
     /** Largest element (a scalar). */

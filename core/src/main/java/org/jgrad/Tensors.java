@@ -4,6 +4,7 @@ import org.jgrad.backend.Backend;
 import org.jgrad.backend.Backends;
 import org.jgrad.backend.Buffer;
 import org.jgrad.backend.Distribution;
+import org.jgrad.ops.Arithmetic;
 import org.jgrad.ops.Movement;
 
 /**
@@ -65,7 +66,10 @@ public final class Tensors {
         if (step == 0 || Float.isNaN(step)) {
             throw new IllegalArgumentException("arange: step must be non-zero, got " + step);
         }
-        int n = Math.max(0, (int) Math.ceil((end - (double) start) / step));
+        if ((end - start) * step < 0) {
+            throw new IllegalArgumentException("arange: step " + step + " moves away from end " + end + " (start " + start + ")");
+        }
+        int n = (int) Math.ceil((end - (double) start) / step);
         float[] values = new float[n];
         for (int i = 0; i < n; i++) {
             values[i] = (float) (start + (double) i * step);
@@ -139,6 +143,11 @@ public final class Tensors {
         Tensor t = zeros(backend, DType.FLOAT32, shape);
         backend.random(dist, generator.seed(), generator.advance(t.numel()), a, b, t.buffer());
         return t;
+    }
+
+    /** {@code a} where {@code condition} is non-zero, else {@code b} (all three broadcast), as {@code torch.where}. */
+    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
+        return Arithmetic.where(condition, a, b);
     }
 
     /** Concatenates tensors along dim (all sizes equal except along dim). */

@@ -20,8 +20,8 @@ final class Where extends Function {
         Tensor cond = saved(0);
         Tensor zero = Tensors.scalarLike(g, 0f);
         return new Tensor[] {
-            needsGrad(0) ? Kernels.sumTo(cond.where(g, zero), saved(1).shape()) : null,
-            needsGrad(1) ? Kernels.sumTo(cond.where(zero, g), saved(2).shape()) : null,
+            needsGrad(0) ? Kernels.sumTo(Kernels.where(cond, g, zero), saved(1).shape()) : null,
+            needsGrad(1) ? Kernels.sumTo(Kernels.where(cond, zero, g), saved(2).shape()) : null,
         };
     }
 }

@@ -84,13 +84,13 @@ public abstract class ComparisonOpsConformance extends TensorConformanceSupport 
         HostArray cond = HostArray.of(new float[] {-2.5f, 0f, 0.5f}, 3, 1);
         HostArray a = HostArray.random(45, -1, 1, 1, 4);
         HostArray b = HostArray.random(46, 5, 6, new int[0]);
-        assertExact("where (3,1) (1,4) scalar", HostArray.where(cond, a, b), tensor(cond).where(tensor(a), tensor(b)));
+        assertExact("where (3,1) (1,4) scalar", HostArray.where(cond, a, b), Tensors.where(tensor(cond), tensor(a), tensor(b)));
         HostArray mask = HostArray.randomIntegers(47, 0, 2, 1000);
         HostArray x = HostArray.random(48, -1, 1, 1000);
         HostArray y = HostArray.random(49, -1, 1, 1000);
-        assertExact("where 1000", HostArray.where(mask, x, y), tensor(mask).where(tensor(x), tensor(y)));
+        assertExact("where 1000", HostArray.where(mask, x, y), tensor(x).where(tensor(mask), tensor(y)));
         assertExact("where with an INT32 condition", HostArray.of(new double[] {1, 7, 1}, 3),
-                intTensor(new int[] {5, 0, -1}, 3).where(Tensors.scalar(1f), Tensors.scalar(7f)));
+                Tensors.where(intTensor(new int[] {5, 0, -1}, 3), Tensors.scalar(1f), Tensors.scalar(7f)));
     }
 
     @Test
@@ -129,8 +129,8 @@ public abstract class ComparisonOpsConformance extends TensorConformanceSupport 
         }
         assertRejected(IllegalArgumentException.class, () -> a.maximum(b), "maximum", shape(2, 3), shape(4, 3));
         assertRejected(IllegalArgumentException.class, () -> a.minimum(b), "minimum", shape(2, 3), shape(4, 3));
-        assertRejected(IllegalArgumentException.class, () -> a.where(b, Tensors.ones(3)), "where", shape(2, 3), shape(4, 3));
-        assertRejected(IllegalArgumentException.class, () -> Tensors.ones(3).where(a, Tensors.ones(5)), "where",
+        assertRejected(IllegalArgumentException.class, () -> Tensors.where(a, b, Tensors.ones(3)), "where", shape(2, 3), shape(4, 3));
+        assertRejected(IllegalArgumentException.class, () -> Tensors.where(Tensors.ones(3), a, Tensors.ones(5)), "where",
                 shape(2, 3), shape(5));
     }
 }
