@@ -22,12 +22,14 @@ public final class Philox {
 
     /** The four 32-bit words of block {@code counter} under key {@code seed}. */
     public static int[] block(long seed, long counter) {
-        int c0 = (int) counter;
-        int c1 = (int) (counter >>> 32);
-        int c2 = 0;
-        int c3 = 0;
-        int k0 = (int) seed;
-        int k1 = (int) (seed >>> 32);
+        return block((int) counter, (int) (counter >>> 32), 0, 0, (int) seed, (int) (seed >>> 32));
+    }
+
+    /**
+     * The general philox4x32-10 bijection: counter (c0, c1, c2, c3), key (k0, k1). Fills use only
+     * counters with c2 = c3 = 0; the full form is here so the published known-answer vectors test it.
+     */
+    static int[] block(int c0, int c1, int c2, int c3, int k0, int k1) {
         for (int round = 0; round < 10; round++) {
             long p0 = (M0 & 0xFFFFFFFFL) * (c0 & 0xFFFFFFFFL);
             long p1 = (M1 & 0xFFFFFFFFL) * (c2 & 0xFFFFFFFFL);

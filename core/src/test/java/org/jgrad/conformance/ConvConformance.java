@@ -1,0 +1,141 @@
+package org.jgrad.conformance;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.stream.Stream;
+import org.jgrad.DType;
+import org.jgrad.backend.Buffer;
+import org.jgrad.backend.ConvGeometry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** im2col and col2im against direct float64 loops, and col2im as im2col's adjoint. */
+public abstract class ConvConformance extends ConformanceSupport {
+
+    static Stream<ConvGeometry> geometries() {
+        return Stream.of(
+                // batch, channels, height, width, kernelH, kernelW, strideH, strideW, padH, padW, dilationH, dilationW
+                new ConvGeometry(1, 1, 5, 5, 3, 3, 1, 1, 0, 0, 1, 1),
+                new ConvGeometry(2, 3, 7, 6, 3, 3, 1, 1, 1, 1, 1, 1),
+                new ConvGeometry(2, 2, 9, 8, 3, 2, 2, 2, 1, 0, 1, 1),
+                new ConvGeometry(1, 3, 10, 11, 3, 3, 1, 2, 2, 1, 2, 2),
+                new ConvGeometry(3, 4, 5, 6, 1, 1, 1, 1, 0, 0, 1, 1),
+                new ConvGeometry(2, 2, 6, 7, 1, 1, 2, 2, 0, 0, 1, 1),
+                new ConvGeometry(1, 1, 3, 3, 5, 5, 1, 1, 2, 2, 1, 1),
+                // padding wider than the kernel: whole windows fall in the padding
+                new ConvGeometry(1, 2, 4, 5, 2, 2, 2, 3, 3, 3, 1, 1),
+                new ConvGeometry(1, 1, 1, 7, 1, 3, 1, 1, 0, 1, 1, 3),
+                // enough planes for the work to be split across threads
+                new ConvGeometry(4, 8, 32, 30, 3, 3, 1, 1, 1, 1, 1, 1));
+    }
+
+    @ParameterizedTest
+    @MethodSource("geometries")
+    void im2colMatchesDirectLoop(ConvGeometry g) {
+        float[] image = randomFloats(imageSize(g), 11);
+        for (float padValue : new float[] {0f, Float.NEGATIVE_INFINITY, 2.5f}) {
+            Buffer columns = backend().allocate(DType.FLOAT32, columnsSize(g));
+            backend().im2col(g, padValue, upload(image), columns);
+            assertClose("im2col " + g + " pad " + padValue, im2colReference(g, padValue, image),
+                    backend().downloadFloat(columns), 0, 0);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("geometries")
+    void col2imMatchesDirectLoopAndOverwritesImage(ConvGeometry g) {
+        float[] columns = randomFloats(columnsSize(g), 12);
+        Buffer image = upload(randomFloats(imageSize(g), 13, 50, 60));
+        backend().col2im(g, upload(columns), image);
+        assertClose("col2im " + g, col2imReference(g, columns), backend().downloadFloat(image), 1e-5, 1e-5);
+    }
+
+    @ParameterizedTest
+    @MethodSource("geometries")
+    void col2imIsTheAdjointOfIm2col(ConvGeometry g) {
+        float[] x = randomFloats(imageSize(g), 14);
+        float[] y = randomFloats(columnsSize(g), 15);
+        Buffer columns = backend().allocate(DType.FLOAT32, y.length);
+        backend().im2col(g, 0f, upload(x), columns);
+        Buffer image = backend().allocate(DType.FLOAT32, x.length);
+        backend().col2im(g, upload(y), image);
+        double[] lhs = dot(backend().downloadFloat(columns), y);
+        double[] rhs = dot(x, backend().downloadFloat(image));
+        assertEquals(lhs[0], rhs[0], 1e-5 * (lhs[1] + rhs[1]), "<im2col(x), y> vs <x, col2im(y)> for " + g);
+    }
+
+    @Test
+    void shortBuffersAreRejected() {
+        ConvGeometry g = new ConvGeometry(2, 3, 6, 6, 3, 3, 1, 1, 1, 1, 1, 1);
+        Buffer image = backend().allocate(DType.FLOAT32, imageSize(g));
+        Buffer columns = backend().allocate(DType.FLOAT32, columnsSize(g));
+        Buffer shortImage = backend().allocate(DType.FLOAT32, imageSize(g) - 1);
+        Buffer shortColumns = backend().allocate(DType.FLOAT32, columnsSize(g) - 1);
+        assertThrows(IllegalArgumentException.class, () -> backend().im2col(g, 0f, shortImage, columns));
+        assertThrows(IllegalArgumentException.class, () -> backend().im2col(g, 0f, image, shortColumns));
+        assertThrows(IllegalArgumentException.class, () -> backend().col2im(g, shortColumns, image));
+        assertThrows(IllegalArgumentException.class, () -> backend().col2im(g, columns, shortImage));
+    }
+
+    private static int imageSize(ConvGeometry g) {
+        return g.batch() * g.channels() * g.height() * g.width();
+    }
+
+    private static int columnsSize(ConvGeometry g) {
+        return g.batch() * g.colRows() * g.colCols();
+    }
+
+    /** Calls {@code tap(imageIndex or -1 for padding, columnIndex)} for every column entry. */
+    private interface Tap {
+        void at(int pixel, int column);
+    }
+
+    private static void forEachTap(ConvGeometry g, Tap tap) {
+        int column = 0;
+        for (int n = 0; n < g.batch(); n++) {
+            for (int c = 0; c < g.channels(); c++) {
+                for (int ki = 0; ki < g.kernelH(); ki++) {
+                    for (int kj = 0; kj < g.kernelW(); kj++) {
+                        for (int oh = 0; oh < g.outH(); oh++) {
+                            for (int ow = 0; ow < g.outW(); ow++) {
+                                int ih = oh * g.strideH() - g.padH() + ki * g.dilationH();
+                                int iw = ow * g.strideW() - g.padW() + kj * g.dilationW();
+                                boolean inside = ih >= 0 && ih < g.height() && iw >= 0 && iw < g.width();
+                                tap.at(inside ? ((n * g.channels() + c) * g.height() + ih) * g.width() + iw : -1, column++);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static double[] im2colReference(ConvGeometry g, float padValue, float[] image) {
+        double[] columns = new double[columnsSize(g)];
+        forEachTap(g, (pixel, column) -> columns[column] = pixel < 0 ? padValue : image[pixel]);
+        return columns;
+    }
+
+    private static double[] col2imReference(ConvGeometry g, float[] columns) {
+        double[] image = new double[imageSize(g)];
+        forEachTap(g, (pixel, column) -> {
+            if (pixel >= 0) {
+                image[pixel] += columns[column];
+            }
+        });
+        return image;
+    }
+
+    /** {sum a*b, sum |a*b|} in float64. */
+    private static double[] dot(float[] a, float[] b) {
+        double sum = 0;
+        double magnitude = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += (double) a[i] * b[i];
+            magnitude += Math.abs((double) a[i] * b[i]);
+        }
+        return new double[] {sum, magnitude};
+    }
+}
