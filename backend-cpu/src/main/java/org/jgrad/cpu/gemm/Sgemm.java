@@ -1,14 +1,86 @@
 package org.jgrad.cpu.gemm;
 
 import org.jgrad.backend.GemmShape;
+import org.jgrad.cpu.Parallel;
+import org.jgrad.cpu.VectorSupport;
 
-/** PLACEHOLDER: filled in on its own branch; throws until then. */
+/**
+ * Single-precision GEMM on Java arrays, the whole {@link GemmShape} contract: batches, transposes,
+ * alpha and beta, offsets, leading dimensions and batch strides (0 reuses one matrix). Products
+ * large enough go through a packed, cache-blocked kernel (the Vector API one when
+ * {@link VectorSupport#enabled()}, else one shaped for C2's auto-vectoriser); small or thin ones
+ * loop directly. Work is split across cores by columns or rows of C, or by batch entry when each
+ * entry is small.
+ *
+ * <p>As in BLAS, beta = 0 overwrites C without reading it (NaN there does not survive), and
+ * alpha = 0 or k = 0 only scales C by beta, without reading A or B. If batch entries of C
+ * overlap (a C batch stride of 0, say) the entries are applied one after another, in order.
+ */
 public final class Sgemm {
+    /** Multiply-adds (m n k) below which one thread does the whole product: forking costs more. */
+    private static final long PARALLEL_WORK = 1L << 18;
+    private static final BlockMultiplier BLOCKED =
+            VectorSupport.enabled() ? new VectorBlockedGemm() : new ScalarBlockedGemm();
+
     private Sgemm() {
     }
 
     /** C = alpha op(A) op(B) + beta C for every batch entry of {@code shape}. */
     public static void sgemm(GemmShape shape, float[] a, float[] b, float[] c) {
-        throw new UnsupportedOperationException("not implemented yet");
+        GemmChecks.validate(shape, a, b, c);
+        if (shape.batch() == 0 || shape.m() == 0 || shape.n() == 0) {
+            return;
+        }
+        GemmCall call = new GemmCall(shape, a, b, c);
+        long work = (long) shape.m() * shape.n() * Math.max(1, shape.k());
+        if (shape.batch() > 1 && work < PARALLEL_WORK && entriesDisjoint(shape)) {
+            int grain = (int) Math.max(1, PARALLEL_WORK / work);
+            Parallel.forRange(shape.batch(), grain, (e0, e1) -> {
+                for (int entry = e0; entry < e1; entry++) {
+                    multiplyEntry(call, entry, false);
+                }
+            });
+        } else {
+            for (int entry = 0; entry < shape.batch(); entry++) {
+                multiplyEntry(call, entry, work >= PARALLEL_WORK);
+            }
+        }
+    }
+
+    private static void multiplyEntry(GemmCall call, int entry, boolean parallel) {
+        GemmShape s = call.shape();
+        if (s.k() == 0 || s.alpha() == 0f) {
+            call.scaleC(entry, 0, s.m(), 0, s.n(), s.beta());
+            return;
+        }
+        BlockMultiplier path = isSmall(s) ? DirectGemm.INSTANCE : BLOCKED;
+        if (!parallel) {
+            path.multiply(call, entry, 0, s.m(), 0, s.n());
+            return;
+        }
+        // Split the larger side of C into chunks of whole register tiles, one chunk per thread.
+        int colTiles = ceilDiv(s.n(), path.colStep());
+        int rowTiles = ceilDiv(s.m(), path.rowStep());
+        if (colTiles * path.colStep() >= rowTiles * path.rowStep()) {
+            Parallel.forRange(colTiles, 1, (t0, t1) -> path.multiply(call, entry, 0, s.m(),
+                    t0 * path.colStep(), Math.min(s.n(), t1 * path.colStep())));
+        } else {
+            Parallel.forRange(rowTiles, 1, (t0, t1) -> path.multiply(call, entry,
+                    t0 * path.rowStep(), Math.min(s.m(), t1 * path.rowStep()), 0, s.n()));
+        }
+    }
+
+    /** Whether packing would cost more than it saves: a tiny product, or one with a thin side. */
+    private static boolean isSmall(GemmShape s) {
+        return (long) s.m() * s.n() * s.k() < 32 * 32 * 32 || s.m() < 2 || s.n() < 4 || s.k() < 4;
+    }
+
+    /** Whether the C matrices of different batch entries share no element, so entries may run at once. */
+    private static boolean entriesDisjoint(GemmShape s) {
+        return s.strideC() >= (long) (s.m() - 1) * s.ldc() + s.n();
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 }

@@ -1,0 +1,69 @@
+package org.jgrad.cpu.gemm;
+
+import java.util.Arrays;
+
+/**
+ * Copies blocks of op(A) and op(B) into the layout the micro-kernel streams through: A as
+ * strips of {@code mr} rows stored column by column (mr floats per step of k), B as strips of
+ * {@code nr} columns stored row by row (nr floats per step of k). Strips at the block edge are
+ * padded with zeros so the kernel always computes a full tile. Packing also removes transposes,
+ * leading dimensions and offsets from the kernel's concern, and folds alpha into A.
+ */
+final class Packing {
+    private Packing() {
+    }
+
+    /** Packs op(A)(i0 + i, p0 + p) * alpha for i < mc, p < kc into {@code dst} as strips of mr rows. */
+    static void packA(GemmCall call, int entry, int i0, int mc, int p0, int kc, int mr, float[] dst) {
+        float[] a = call.a();
+        float alpha = call.shape().alpha();
+        int base = call.aBase(entry);
+        for (int strip = 0; strip < mc; strip += mr) {
+            int rows = Math.min(mr, mc - strip);
+            int out = strip * kc;
+            if (rows < mr) {
+                Arrays.fill(dst, out, out + mr * kc, 0f);
+            }
+            if (call.shape().transA()) {
+                for (int p = 0; p < kc; p++) {
+                    int src = call.aIndex(base, i0 + strip, p0 + p);
+                    for (int r = 0; r < rows; r++) {
+                        dst[out + p * mr + r] = alpha * a[src + r];
+                    }
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    int src = call.aIndex(base, i0 + strip + r, p0);
+                    for (int p = 0; p < kc; p++) {
+                        dst[out + p * mr + r] = alpha * a[src + p];
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs op(B)(p0 + p, j0 + j) for p < kc, j < nc into {@code dst} as strips of nr columns. */
+    static void packB(GemmCall call, int entry, int p0, int kc, int j0, int nc, int nr, float[] dst) {
+        float[] b = call.b();
+        int base = call.bBase(entry);
+        for (int strip = 0; strip < nc; strip += nr) {
+            int cols = Math.min(nr, nc - strip);
+            int out = strip * kc;
+            if (cols < nr) {
+                Arrays.fill(dst, out, out + nr * kc, 0f);
+            }
+            if (call.shape().transB()) {
+                for (int col = 0; col < cols; col++) {
+                    int src = call.bIndex(base, p0, j0 + strip + col);
+                    for (int p = 0; p < kc; p++) {
+                        dst[out + p * nr + col] = b[src + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(b, call.bIndex(base, p0 + p, j0 + strip), dst, out + p * nr, cols);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.jgrad.cpu.gemm;
+
+/**
+ * The Vector API path, blocked for the caches in the GotoBLAS/BLIS manner: a KC x NC panel of B
+ * is packed once and reused by every MC x KC block of A; within them the {@link VectorMicroKernel}
+ * sweeps MR x NR tiles, so one KC x NR strip of B stays in L1 while the A block streams from L2.
+ * Packing buffers are per thread and reused across calls.
+ */
+final class VectorBlockedGemm implements BlockMultiplier {
+    private static final int MR = VectorMicroKernel.MR;
+    private static final int NR = VectorMicroKernel.NR;
+    /** Steps of k per packed panel: a KC x NR strip of B (32 KiB for NR = 32) fits the 48 KiB L1. */
+    private static final int KC = 256;
+    /** Rows of A per packed block: MC x KC floats (96 KiB) sit in L2 next to the B panel. */
+    private static final int MC = 96;
+    /** Columns of B per packed panel: KC x NC floats (1 MiB), shared by all blocks of A. */
+    private static final int NC = 1024;
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    @Override
+    public int rowStep() {
+        return MR;
+    }
+
+    @Override
+    public int colStep() {
+        return NR;
+    }
+
+    @Override
+    public void multiply(GemmCall call, int entry, int i0, int i1, int j0, int j1) {
+        Workspace ws = WORKSPACE.get();
+        int k = call.shape().k();
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                float beta = pc == 0 ? call.shape().beta() : 1f;
+                float[] packedB = ws.packedB(roundUp(nc, NR) * kc);
+                Packing.packB(call, entry, pc, kc, jc, nc, NR, packedB);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    float[] packedA = ws.packedA(roundUp(mc, MR) * kc);
+                    Packing.packA(call, entry, ic, mc, pc, kc, MR, packedA);
+                    sweepTiles(call, entry, ws, packedA, packedB, ic, mc, jc, nc, kc, beta);
+                }
+            }
+        }
+    }
+
+    /** Runs the micro-kernel over every tile of the mc x nc block of C at (ic, jc). */
+    private static void sweepTiles(GemmCall call, int entry, Workspace ws, float[] packedA, float[] packedB,
+                                   int ic, int mc, int jc, int nc, int kc, float beta) {
+        float[] c = call.c();
+        int ldc = call.shape().ldc();
+        int cBlock = call.cBase(entry) + ic * ldc + jc;
+        for (int jr = 0; jr < nc; jr += NR) {
+            for (int ir = 0; ir < mc; ir += MR) {
+                int rows = Math.min(MR, mc - ir);
+                int cols = Math.min(NR, nc - jr);
+                int cTile = cBlock + ir * ldc + jr;
+                if (rows == MR && cols == NR) {
+                    VectorMicroKernel.multiply(kc, packedA, ir * kc, packedB, jr * kc, c, cTile, ldc, beta);
+                } else {
+                    // A partial tile goes through a scratch tile, so C outside the block is never touched.
+                    VectorMicroKernel.multiply(kc, packedA, ir * kc, packedB, jr * kc, ws.edge, 0, NR, 0f);
+                    mergeEdge(ws.edge, c, cTile, ldc, rows, cols, beta);
+                }
+            }
+        }
+    }
+
+    private static void mergeEdge(float[] tile, float[] c, int cTile, int ldc, int rows, int cols, float beta) {
+        for (int r = 0; r < rows; r++) {
+            for (int j = 0; j < cols; j++) {
+                int at = cTile + r * ldc + j;
+                c[at] = tile[r * NR + j] + (beta == 0f ? 0f : beta * c[at]);
+            }
+        }
+    }
+
+    private static int roundUp(int value, int step) {
+        return (value + step - 1) / step * step;
+    }
+
+    /** One thread's packing buffers, grown on demand and kept for the next call. */
+    private static final class Workspace {
+        final float[] edge = new float[MR * NR];
+        private float[] packedA = new float[0];
+        private float[] packedB = new float[0];
+
+        float[] packedA(int size) {
+            if (packedA.length < size) {
+                packedA = new float[size];
+            }
+            return packedA;
+        }
+
+        float[] packedB(int size) {
+            if (packedB.length < size) {
+                packedB = new float[size];
+            }
+            return packedB;
+        }
+    }
+}
