@@ -115,6 +115,18 @@ public abstract class Module implements AutoCloseable {
         return named;
     }
 
+    /** This module (under "") and every descendant by dotted path, depth first; a shared module appears once. */
+    public final Map<String, Module> namedModules() {
+        Map<String, Module> named = new LinkedHashMap<>();
+        Map<Module, Boolean> seen = new IdentityHashMap<>();
+        visit("", (prefix, m) -> {
+            if (seen.put(m, Boolean.TRUE) == null) {
+                named.put(prefix.isEmpty() ? "" : prefix.substring(0, prefix.length() - 1), m);
+            }
+        });
+        return named;
+    }
+
     /** Total number of parameter elements (shared tensors counted once). */
     public final long parameterCount() {
         long count = 0;
