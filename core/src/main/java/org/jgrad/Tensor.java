@@ -243,12 +243,16 @@ public final class Tensor implements AutoCloseable {
                 : Tensors.fromArray(target, toIntArray(), shape);
     }
 
-    /** Frees this tensor's memory (shared storage goes when its last tensor closes). Idempotent. */
+    /**
+     * Frees this tensor's memory (shared storage goes when its last tensor closes) and its
+     * gradient, which belongs to it. Idempotent.
+     */
     @Override
     public void close() {
         if (!closed) {
             closed = true;
             owner = null;
+            zeroGrad();
             storage.release();
         }
     }

@@ -14,8 +14,8 @@ import org.jgrad.Tensors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Gradients of arithmetic (with broadcasting on each side), unary functions, activations and dropout. */
 public abstract class ElementwiseGradientConformance extends GradientConformance {

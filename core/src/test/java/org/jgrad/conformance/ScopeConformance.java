@@ -110,6 +110,17 @@ public abstract class ScopeConformance extends TensorConformance {
     }
 
     @Test
+    void aLeafClosedByItsScopeTakesItsGradientAlong() {
+        int before = counting.live();
+        try (Scope scope = Scope.open()) {
+            Tensor w = tensor().requiresGrad(true);
+            w.mul(w).sum().backward();
+            assertArrayEquals(times(values, 2), w.grad().toFloatArray());
+        }
+        assertEquals(before, counting.live(), "the gradient of a leaf that did not escape is freed with it");
+    }
+
+    @Test
     void viewsShareStorageUntilTheLastOneCloses() {
         int before = counting.live();
         Tensor x = tensor();
