@@ -1,75 +1,73 @@
 package org.jgrad.examples;
 
-import org.jgrad.DType;
+import org.jgrad.Generator;
 import org.jgrad.NoGrad;
 import org.jgrad.Scope;
 import org.jgrad.Tensor;
 import org.jgrad.Tensors;
-import org.jgrad.backend.Backend;
 import org.jgrad.backend.Backends;
-import org.jgrad.backend.SgdConfig;
+import org.jgrad.loss.CrossEntropyLoss;
+import org.jgrad.nn.Linear;
+import org.jgrad.nn.ReLU;
+import org.jgrad.nn.Sequential;
+import org.jgrad.optim.Optimizer;
+import org.jgrad.optim.SGD;
+import org.jgrad.optim.schedule.LrSchedule;
+import org.jgrad.optim.schedule.Schedules;
 
 /**
- * The first program to run: a two-layer network learns to tell three interleaved spirals apart,
- * with nothing but tensors, autograd and the backend's fused SGD update. A straight line cannot
- * separate the spirals, so the accuracy it prints is evidence that the whole stack works.
+ * The first program to run: a small network learns to tell three interleaved spirals apart, with
+ * a hand-written PyTorch-style loop (zeroGrad, forward, loss, backward, step, schedule step). A
+ * straight line cannot separate the spirals, so the accuracy it prints is evidence that the whole
+ * stack (tensors, autograd, layers, loss, optimizer, schedule, backend) works.
  */
 public final class SpiralDemo {
     private static final int CLASSES = 3;
     private static final int POINTS_PER_CLASS = 200;
-    private static final int HIDDEN = 64;
 
     private SpiralDemo() {
     }
 
     public static void main(String[] args) {
         int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        Backend backend = Backends.getDefault();
-        System.out.println("jgrad spiral demo on " + backend.description());
+        System.out.println("jgrad spiral demo on " + Backends.getDefault().description());
 
         Spirals data = Spirals.make(CLASSES, POINTS_PER_CLASS, 7);
         Tensor x = Tensors.fromArray(data.points(), data.size(), 2);
-        Tensor labels = Tensors.fromArray(data.labels(), data.size(), 1);
+        Tensor labels = Tensors.fromArray(data.labels(), data.size());
 
-        Tensor w1 = Tensors.randn(1L, 2, HIDDEN).mul((float) Math.sqrt(2.0 / 2)).detach().requiresGrad(true);
-        Tensor b1 = Tensors.zeros(HIDDEN).requiresGrad(true);
-        Tensor w2 = Tensors.randn(2L, HIDDEN, CLASSES).mul((float) Math.sqrt(1.0 / HIDDEN)).detach().requiresGrad(true);
-        Tensor b2 = Tensors.zeros(CLASSES).requiresGrad(true);
-        Tensor[] params = {w1, b1, w2, b2};
-        SgdConfig sgd = new SgdConfig(0.5f, 0.9f, 0f, 1e-4f, false);
-        Tensor[] momentum = new Tensor[params.length];
-        for (int i = 0; i < params.length; i++) {
-            momentum[i] = Tensors.zeros(backend, DType.FLOAT32, params[i].shape());
-        }
+        Generator.manualSeed(42);
+        Sequential model = new Sequential(new Linear(2, 64), new ReLU(), new Linear(64, CLASSES));
+        Optimizer optimizer = new SGD(model.parameters(), 0.5).momentum(0.9).weightDecay(1e-4);
+        LrSchedule schedule = Schedules.cosine(0.5, epochs).withWarmup(epochs / 20);
+        CrossEntropyLoss criterion = new CrossEntropyLoss();
 
         long start = System.nanoTime();
         for (int epoch = 1; epoch <= epochs; epoch++) {
             try (Scope step = Scope.open()) {
-                Tensor logits = x.matmul(w1).add(b1).relu().matmul(w2).add(b2);
-                Tensor loss = logits.logSoftmax(1).gather(1, labels).mean().neg();
-                for (Tensor p : params) {
-                    p.zeroGrad();
-                }
+                optimizer.setLr(schedule.lr());
+                optimizer.zeroGrad();
+                Tensor logits = model.forward(x);
+                Tensor loss = criterion.apply(logits, labels);
                 loss.backward();
-                for (int i = 0; i < params.length; i++) {
-                    backend.sgdStep(sgd, epoch == 1, params[i].buffer(), params[i].grad().buffer(), momentum[i].buffer());
-                }
-                if (epoch % (epochs / 10) == 0 || epoch == 1) {
-                    System.out.printf("epoch %5d  loss %.4f  accuracy %.3f%n", epoch, loss.item(), accuracy(logits, labels));
+                optimizer.step();
+                schedule.step();
+                if (epoch % Math.max(1, epochs / 10) == 0 || epoch == 1) {
+                    System.out.printf("epoch %5d  lr %.4f  loss %.4f  accuracy %.3f%n",
+                            epoch, optimizer.lr(), loss.item(), accuracy(logits, labels));
                 }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         try (NoGrad ignored = NoGrad.enter(); Scope scope = Scope.open()) {
-            Tensor logits = x.matmul(w1).add(b1).relu().matmul(w2).add(b2);
-            double accuracy = accuracy(logits, labels);
+            model.eval();
+            double accuracy = accuracy(model.forward(x), labels);
             System.out.printf("trained %d epochs in %.2f s; training accuracy %.3f (chance is %.3f)%n",
                     epochs, seconds, accuracy, 1.0 / CLASSES);
         }
     }
 
     private static double accuracy(Tensor logits, Tensor labels) {
-        Tensor predicted = logits.argmax(1, true);
-        return predicted.eq(labels).mean().item();
+        return logits.argmax(1, false).eq(labels).mean().item();
     }
 }
