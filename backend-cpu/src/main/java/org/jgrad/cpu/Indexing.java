@@ -59,8 +59,8 @@ final class Indexing {
         }
         long needed = (long) outer * size * inner;
         if (length < needed) {
-            throw new IllegalArgumentException(op + ": " + name + " buffer has " + length + " elements, the view (outer "
-                    + outer + ", size " + size + ", inner " + inner + ") needs " + needed);
+            throw new IllegalArgumentException(op + ": " + name + " buffer has " + length
+                    + " elements, the view (outer " + outer + ", size " + size + ", inner " + inner + ") needs " + needed);
         }
     }
 

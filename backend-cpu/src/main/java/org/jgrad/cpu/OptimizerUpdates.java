@@ -31,7 +31,8 @@ final class OptimizerUpdates {
         boolean momentum = config.momentum() != 0;
         if (momentum) {
             if (momentumBuffer == null) {
-                throw new IllegalArgumentException("sgdStep: momentum " + config.momentum() + " needs a momentum buffer, got null");
+                throw new IllegalArgumentException("sgdStep: momentum " + config.momentum()
+                        + " needs a momentum buffer, got null");
             }
             checkLength("sgdStep", "momentumBuffer", momentumBuffer, param.length);
         }
@@ -115,7 +116,8 @@ final class OptimizerUpdates {
 
     private static void checkLength(String op, String name, float[] array, int expected) {
         if (array.length != expected) {
-            throw new IllegalArgumentException(op + ": " + name + " has " + array.length + " elements, param has " + expected);
+            throw new IllegalArgumentException(op + ": " + name + " has " + array.length + " elements, param has "
+                    + expected);
         }
     }
 }

@@ -10,8 +10,10 @@ import org.jgrad.backend.Philox;
  * so threads split the output anywhere and the numbers do not depend on the thread count.
  */
 final class RandomFill {
-    /** Elements per thread below which a fill stays on the calling thread. */
-    private static final int GRAIN = 1 << 14;
+    /** Uniforms per thread below which a fill stays on the calling thread. */
+    private static final int UNIFORM_GRAIN = 1 << 14;
+    /** A normal costs several uniforms (log, cos and sqrt), so fewer of them are worth a thread. */
+    private static final int NORMAL_GRAIN = 1 << 11;
     private static final double TWO_POW_M24 = 1.0 / (1 << 24);
     private static final double TWO_PI = 2 * Math.PI;
 
@@ -20,16 +22,30 @@ final class RandomFill {
 
     static void fill(Distribution dist, long seed, long offset, float a, float b, float[] out) {
         if (dist == Distribution.UNIFORM) {
-            Parallel.forRange(out.length, GRAIN, (from, to) -> uniform(seed, offset, a, b, out, from, to));
+            Parallel.forRange(out.length, UNIFORM_GRAIN, (from, to) -> uniform(seed, offset, a, b, out, from, to));
         } else {
-            Parallel.forRange(out.length, GRAIN, (from, to) -> normal(seed, offset, a, b, out, from, to));
+            Parallel.forRange(out.length, NORMAL_GRAIN, (from, to) -> normal(seed, offset, a, b, out, from, to));
         }
     }
 
-    /** Mirrors {@link Philox#uniform}: word (index mod 4) of block index/4, top 24 bits. */
+    /**
+     * Whole blocks go to {@link PhiloxVectorKernels} where it pays; the rest, and normals (whose
+     * log and cos must be Java's own to match Philox), stay scalar.
+     */
     private static void uniform(long seed, long offset, float a, float b, float[] out, int from, int to) {
         double low = a;
         double width = b - (double) a;
+        int done = from;
+        if (VectorSupport.enabled() && PhiloxVectorKernels.pays()) {
+            int blockStart = (int) Math.min(to, from + (-(offset + from) & 3));
+            uniform(seed, offset, low, width, out, from, blockStart);
+            done = PhiloxVectorKernels.uniform(seed, offset, low, width, out, blockStart, to);
+        }
+        uniform(seed, offset, low, width, out, done, to);
+    }
+
+    /** Mirrors {@link Philox#uniform}: word (index mod 4) of block index/4, top 24 bits. */
+    private static void uniform(long seed, long offset, double low, double width, float[] out, int from, int to) {
         int i = from;
         while (i < to) {
             long index = offset + i;

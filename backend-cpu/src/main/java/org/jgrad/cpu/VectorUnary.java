@@ -1,0 +1,135 @@
+package org.jgrad.cpu;
+
+import static jdk.incubator.vector.VectorOperators.EXP;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LOG;
+import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.MAX;
+import static jdk.incubator.vector.VectorOperators.MIN;
+import static jdk.incubator.vector.VectorOperators.TANH;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import org.jgrad.backend.UnaryOp;
+
+/**
+ * Vector API unary kernels over a contiguous range. Loaded only when {@link VectorSupport#enabled()}.
+ *
+ * <p>Each op has its own small method, and only arrays and ints cross it: C2 compiles a switch
+ * case it has not yet seen run as a call, and a call into a Vector API method that was not
+ * inlined runs unintrinsified and boxed, hundreds of times slower. A call to one of these
+ * methods is harmless, since each is compiled with its own profile.
+ */
+final class VectorUnary {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    private VectorUnary() {
+    }
+
+    /** out[i] = op(x[i]) for i in [from, to); the ragged tail goes to {@link ScalarUnary}. */
+    static void apply(UnaryOp op, float alpha, float[] x, float[] out, int from, int to) {
+        int upper = from + S.loopBound(to - from);
+        int i = switch (op) {
+            case NEG -> neg(x, out, from, upper);
+            case EXP -> exp(x, out, from, upper);
+            case LOG -> log(x, out, from, upper);
+            case SQRT -> sqrt(x, out, from, upper);
+            case ABS -> abs(x, out, from, upper);
+            case SIGN -> sign(x, out, from, upper);
+            case RELU -> relu(x, out, from, upper);
+            case LEAKY_RELU -> leakyRelu(alpha, x, out, from, upper);
+            case SIGMOID -> sigmoid(x, out, from, upper);
+            case TANH -> tanh(x, out, from, upper);
+            case GELU -> erf(true, x, out, from, upper);
+            case ERF -> erf(false, x, out, from, upper);
+        };
+        ScalarUnary.apply(op, alpha, x, out, i, to);
+    }
+
+    private static int neg(float[] x, float[] out, int i, int upper) {
+        for (; i < upper; i += L) FloatVector.fromArray(S, x, i).neg().intoArray(out, i);
+        return i;
+    }
+
+    private static int exp(float[] x, float[] out, int i, int upper) {
+        for (; i < upper; i += L) FloatVector.fromArray(S, x, i).lanewise(EXP).intoArray(out, i);
+        return i;
+    }
+
+    private static int log(float[] x, float[] out, int i, int upper) {
+        for (; i < upper; i += L) FloatVector.fromArray(S, x, i).lanewise(LOG).intoArray(out, i);
+        return i;
+    }
+
+    private static int sqrt(float[] x, float[] out, int i, int upper) {
+        for (; i < upper; i += L) FloatVector.fromArray(S, x, i).sqrt().intoArray(out, i);
+        return i;
+    }
+
+    private static int abs(float[] x, float[] out, int i, int upper) {
+        for (; i < upper; i += L) FloatVector.fromArray(S, x, i).abs().intoArray(out, i);
+        return i;
+    }
+
+    /** signum: ±0 and NaN map to themselves. */
+    private static int sign(float[] x, float[] out, int i, int upper) {
+        for (; i < upper; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            v.blend(1f, v.compare(GT, 0f)).blend(-1f, v.compare(LT, 0f)).intoArray(out, i);
+        }
+        return i;
+    }
+
+    /** x > 0 ? x : 0, so NaN maps to 0 as the reference has it. */
+    private static int relu(float[] x, float[] out, int i, int upper) {
+        FloatVector zero = FloatVector.zero(S);
+        for (; i < upper; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            zero.blend(v, v.compare(GT, 0f)).intoArray(out, i);
+        }
+        return i;
+    }
+
+    private static int leakyRelu(float slope, float[] x, float[] out, int i, int upper) {
+        for (; i < upper; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            v.mul(slope).blend(v, v.compare(GT, 0f)).intoArray(out, i);
+        }
+        return i;
+    }
+
+    private static int sigmoid(float[] x, float[] out, int i, int upper) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (; i < upper; i += L) one.div(FloatVector.fromArray(S, x, i).neg().lanewise(EXP).add(1f)).intoArray(out, i);
+        return i;
+    }
+
+    private static int tanh(float[] x, float[] out, int i, int upper) {
+        for (; i < upper; i += L) FloatVector.fromArray(S, x, i).lanewise(TANH).intoArray(out, i);
+        return i;
+    }
+
+    /** ERF, or GELU when {@code gelu}, over [i, upper); the polynomials are those of {@link FloatErf}. */
+    private static int erf(boolean gelu, float[] x, float[] out, int i, int upper) {
+        for (; i < upper; i += L) {
+            FloatVector v = FloatVector.fromArray(S, x, i);
+            FloatVector z = (gelu ? v.mul(FloatErf.FRAC_1_SQRT_2) : v)
+                    .lanewise(MAX, -FloatErf.CLAMP).lanewise(MIN, FloatErf.CLAMP);
+            FloatVector z2 = z.mul(z);
+            FloatVector p = z2.mul(FloatErf.P13).add(FloatErf.P11);
+            p = p.mul(z2).add(FloatErf.P9);
+            p = p.mul(z2).add(FloatErf.P7);
+            p = p.mul(z2).add(FloatErf.P5);
+            p = p.mul(z2).add(FloatErf.P3);
+            p = p.mul(z2).add(FloatErf.P1);
+            FloatVector q = z2.mul(FloatErf.Q8).add(FloatErf.Q6);
+            q = q.mul(z2).add(FloatErf.Q4);
+            q = q.mul(z2).add(FloatErf.Q2);
+            q = q.mul(z2).add(FloatErf.Q0);
+            FloatVector erf = z.mul(p).div(q);
+            (gelu ? v.mul(0.5f).mul(erf.add(1f)) : erf).intoArray(out, i);
+        }
+        return i;
+    }
+}
