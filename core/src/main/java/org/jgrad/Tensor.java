@@ -147,6 +147,11 @@ public final class Tensor implements AutoCloseable {
         backward(Tensors.ones(backend(), shape), false);
     }
 
+    /** Back-propagates {@code gradient} (same shape as this) and frees the graph. */
+    public void backward(Tensor gradient) {
+        backward(gradient, false);
+    }
+
     /** Back-propagates {@code gradient} (same shape as this); {@code retainGraph} allows another backward. */
     public void backward(Tensor gradient, boolean retainGraph) {
         if (!requiresGrad) {
@@ -502,6 +507,14 @@ public final class Tensor implements AutoCloseable {
     }
 
     // ---- linear algebra and convolution ----
+
+    /**
+     * This (..., in) times weight (out, in) transposed, plus bias (out) when not null: PyTorch's
+     * {@code F.linear}. The transpose is a GEMM flag, not a copy.
+     */
+    public Tensor linear(Tensor weight, Tensor bias) {
+        return LinearAlgebra.linear(this, weight, bias);
+    }
 
     /** Matrix product; 1-D operands are promoted as in PyTorch, batch dimensions broadcast. */
     public Tensor matmul(Tensor other) {

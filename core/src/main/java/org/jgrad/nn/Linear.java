@@ -55,8 +55,7 @@ public class Linear extends Module {
             throw new IllegalArgumentException("Linear(" + inFeatures + " -> " + outFeatures + "): input of shape "
                     + Shape.toString(input.shape()) + " does not end in " + inFeatures + " features");
         }
-        Tensor out = input.matmul(weight().transpose(0, 1));
-        return hasBias ? out.add(bias()) : out;
+        return input.linear(weight(), bias());
     }
 
     @Override

@@ -11,4 +11,9 @@ public final class LinearAlgebra {
     public static Tensor matmul(Tensor a, Tensor b) {
         return MatMul.apply(a, b);
     }
+
+    /** x (..., in) W^T + b for weight (out, in) and bias (out) or null, as PyTorch's F.linear. */
+    public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        return Affine.apply(x, weight, bias);
+    }
 }

@@ -60,6 +60,39 @@ public abstract class LinearAlgebraConformance extends TensorConformanceSupport 
                 shape(), shape(3));
     }
 
+    @ParameterizedTest(name = "linear {0} by ({1} x in), bias {2}")
+    @CsvSource({"7x5, 4, true", "1x129, 7, false", "2x3x5, 4, true", "5, 3, true", "129x7, 129, true", "3x1, 1, false"})
+    void linearIsInputTimesWeightTransposedPlusBias(String xText, int out, boolean bias) {
+        int[] xShape = parseShape(xText);
+        int in = xShape[xShape.length - 1];
+        HostArray x = HostArray.random(105, -1, 1, xShape);
+        HostArray w = HostArray.random(106, -1, 1, out, in);
+        HostArray b = HostArray.random(107, -1, 1, out);
+        int rows = x.numel() / in;
+        double[] expected = new double[rows * out];
+        for (int r = 0; r < rows; r++) {
+            for (int o = 0; o < out; o++) {
+                double sum = bias ? b.data()[o] : 0;
+                for (int i = 0; i < in; i++) {
+                    sum += x.data()[r * in + i] * w.data()[o * in + i];
+                }
+                expected[r * out + o] = sum;
+            }
+        }
+        int[] outShape = xShape.clone();
+        outShape[xShape.length - 1] = out;
+        assertTensor("linear", HostArray.of(expected, outShape),
+                tensor(x).linear(tensor(w), bias ? tensor(b) : null), 1e-5, 1e-6 * in);
+    }
+
+    @Test
+    void linearRejectsMismatchedShapes() {
+        assertRejected(IllegalArgumentException.class, () -> Tensors.ones(3, 4).linear(Tensors.ones(2, 5), null), "linear",
+                shape(3, 4), shape(2, 5));
+        assertRejected(IllegalArgumentException.class,
+                () -> Tensors.ones(3, 4).linear(Tensors.ones(2, 4), Tensors.ones(3)), "linear", shape(3), shape(2, 4));
+    }
+
     private static void assertShape(int[] expected, Tensor actual) {
         assertArrayEquals(expected, actual.shape(),
                 "shape " + Arrays.toString(actual.shape()));

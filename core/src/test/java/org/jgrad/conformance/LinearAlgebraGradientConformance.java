@@ -36,6 +36,23 @@ public abstract class LinearAlgebraGradientConformance extends GradientConforman
                 GradInput.uniform(51, -1, 1, left), GradInput.uniform(52, -1, 1, right));
     }
 
+    @ParameterizedTest(name = "linear {0} by {1}")
+    @MethodSource("linearShapes")
+    void linearGradientsReachInputWeightAndBias(int[] input, int[] weight) {
+        String name = "linear " + Shape.toString(input) + " by " + Shape.toString(weight);
+        check(name, t -> t[0].linear(t[1], t[2]), GradInput.uniform(53, -1, 1, input),
+                GradInput.uniform(54, -1, 1, weight), GradInput.uniform(55, -1, 1, weight[0]));
+        check(name + " without bias", t -> t[0].linear(t[1], null), GradInput.uniform(56, -1, 1, input),
+                GradInput.uniform(57, -1, 1, weight));
+    }
+
+    static Stream<Arguments> linearShapes() {
+        return Stream.of(
+                arguments(new int[] {3, 4}, new int[] {5, 4}),
+                arguments(new int[] {2, 3, 4}, new int[] {2, 4}),
+                arguments(new int[] {7}, new int[] {1, 7}));
+    }
+
     /** One conv2d configuration: input NCHW, weight (O, C/groups, k, k), stride, padding, dilation, groups, bias. */
     record Conv(int n, int c, int h, int w, int out, int kernel, int stride, int padding, int dilation, int groups,
                 boolean bias) {
