@@ -12,9 +12,9 @@ import org.jgrad.Tensor;
  * Updates parameters from their gradients, as PyTorch's {@code torch.optim.Optimizer}: parameter
  * groups with their own options, {@link #zeroGrad()}, {@link #step()}, and state that can be saved
  * and restored. Each step is one fused backend update per parameter; parameters without a
- * gradient are skipped.
+ * gradient are skipped. Closing it frees its per-parameter buffers (device memory on a GPU).
  */
-public abstract class Optimizer {
+public abstract class Optimizer implements AutoCloseable {
     private final Map<String, Double> defaults;
     private final List<ParamGroup> groups = new ArrayList<>();
     private final Map<Tensor, ParamState> state = new IdentityHashMap<>();
@@ -86,6 +86,15 @@ public abstract class Optimizer {
     /** Restores what {@link #stateDict()} saved, checked against these parameters. */
     public void loadStateDict(OptimizerState saved) {
         saved.restore(name(), groups, state);
+    }
+
+    /** Frees the per-parameter state (momentum, moment estimates); a later step starts afresh. */
+    @Override
+    public void close() {
+        for (ParamState s : state.values()) {
+            s.buffers().values().forEach(Tensor::close);
+        }
+        state.clear();
     }
 
     /** Optimizer name for messages. */
