@@ -128,6 +128,19 @@ public abstract class OptimizerConformance extends ConformanceSupport {
         }
     }
 
+    @Test
+    void closingAnOptimizerFreesItsBuffers() {
+        CountingBackend counting = new CountingBackend(backend());
+        Backends.setDefault(counting);
+        Tensor p = leaf(randomFloats(7, 13));
+        Adam adam = new Adam(List.of(p), 0.01);
+        train(adam, p, randomFloats(7, 14, 0.5, 2), randomFloats(7, 15), 2);
+        int before = counting.live();
+        adam.close();
+        assertEquals(before - 2, counting.live(), "Adam's two moment buffers are freed");
+        assertEquals(0, counting.doubleFrees());
+    }
+
     private void check(Function<List<Tensor>, Optimizer> make, Supplier<OptimizerReference.Rule> references) {
         for (int n : new int[] {1, 7, 129}) {
             float[] start = randomFloats(n, n, -1, 1);
