@@ -11,7 +11,7 @@ import java.util.function.LongSupplier;
  * {@code \r}, at most every {@value #REDRAW_INTERVAL_MILLIS} ms:
  * <pre>
  * Epoch 3/10
- *  57/469 [===>..........................] ETA 4.1s - 6210 samples/s - loss: 0.4120 - accuracy: 0.8811
+ *  57/469 [==>...........................] ETA 4.1s - 6210 samples/s - loss: 0.4120 - accuracy: 0.8811
  * </pre>
  * and ends the epoch with the full bar, its time and the final values (validation included).
  * {@link Style#PER_EPOCH} (a log file, a pipe, CI) prints only that last line, one per epoch,
