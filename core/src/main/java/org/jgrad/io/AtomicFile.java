@@ -14,18 +14,20 @@ import java.util.concurrent.ThreadLocalRandom;
  * and then renamed over the target in one atomic step. When writing fails, the temporary file is
  * deleted and the target is left as it was.
  */
-final class AtomicFile {
+public final class AtomicFile {
     private static final System.Logger LOG = System.getLogger(AtomicFile.class.getName());
 
     private AtomicFile() {
     }
 
-    /** Writes the whole content of the new file to the channel. */
-    interface Content {
+    /** Writes the whole content of the new file to the channel ({@code Channels.newOutputStream} gives a stream). */
+    @FunctionalInterface
+    public interface Content {
         void writeTo(FileChannel channel) throws IOException;
     }
 
-    static void write(Path target, Content content) throws IOException {
+    /** Replaces {@code target} with what {@code content} writes; its directory must exist. */
+    public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Path temp = directory.resolve("." + absolute.getFileName() + "."

@@ -1,9 +1,11 @@
 package org.jgrad.train;
 
 import java.io.IOException;
+import java.nio.channels.Channels;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.jgrad.io.AtomicFile;
 import java.util.Objects;
 import java.util.Set;
 
@@ -88,8 +91,9 @@ public final class History {
      * decimal, {@code NaN} for NaN, empty where missing), replacing {@code file} atomically.
      */
     public void toCsv(Path file) throws IOException {
-        AtomicFile.write(file, out -> {
-            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFile.write(file, channel -> {
+            Writer writer = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
             writer.write(csvLine("epoch", names));
             for (int e = 0; e < epochs.size(); e++) {
                 Map<String, Double> epoch = epochs.get(e);

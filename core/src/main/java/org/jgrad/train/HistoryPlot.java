@@ -5,6 +5,8 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.io.IOException;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -18,6 +20,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jgrad.io.AtomicFile;
 
 /**
  * Draws a {@link History} with JFreeChart: one panel per quantity stacked over a shared epoch
@@ -79,7 +82,8 @@ final class HistoryPlot {
         }
         JFreeChart chart = new JFreeChart("Training history", new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        AtomicFile.write(file, out -> ChartUtils.writeChartAsPNG(out, chart, width, height));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFile.write(file, channel -> ChartUtils.writeChartAsPNG(Channels.newOutputStream(channel), chart, width, height));
     }
 
     private static XYPlot panelPlot(History history, Panel panel) {
