@@ -1,7 +1,11 @@
 /**
- * What a training loop reports: {@link org.jgrad.train.History} (per-epoch values by name, CSV,
- * PNG plot) and {@link org.jgrad.train.ProgressBar}; the metrics are in
- * {@link org.jgrad.train.metrics}.
+ * Training: {@link org.jgrad.train.Trainer} (Keras-like {@code fit} / {@code evaluate} /
+ * {@code predict}) with its {@link org.jgrad.train.Callback}s ({@link org.jgrad.train.EarlyStopping},
+ * {@link org.jgrad.train.CsvLogger}, {@link org.jgrad.train.ModelCheckpoint}), and what any training
+ * loop reports: {@link org.jgrad.train.History} (per-epoch values by name, CSV, PNG plot) and
+ * {@link org.jgrad.train.ProgressBar}; the metrics are in {@link org.jgrad.train.metrics}. The
+ * hand-written loop (zeroGrad, forward, loss, backward, step in a {@code Scope}) stays first-class:
+ * the trainer runs exactly those steps and adds nothing a loop cannot do itself.
  *
  * <h2>Choices</h2>
  * <ul>
@@ -25,6 +29,42 @@
  *       {@code \r} at most every 100 ms, blanks what a longer previous line left, and is cut to
  *       the terminal width ({@code COLUMNS}, else 120) so it never wraps. A bar past its announced
  *       number of batches stays full rather than failing the training run.
+ *   <li><b>Trainer API</b>: a builder, {@code Trainer.builder(model).loss(..).optimizer(..)
+ *       .schedule(..).metrics(..).build()}, since Java has no keyword arguments and a builder
+ *       checks the whole configuration once (missing loss or optimizer, clashing metric names, a
+ *       metric-driven schedule stepped per batch). The trainer holds no data: loaders are
+ *       arguments of {@code fit}, {@code evaluate} and {@code predict}, as in Keras.
+ *   <li><b>Steps</b>: each training step runs in train mode in its own {@code Scope} (the batch
+ *       included), so device memory is flat across epochs; evaluation and prediction run in eval
+ *       mode under {@code NoGrad}, a scope per batch, and put back the mode the model had
+ *       ({@code train(wasTraining)}, recursively). Metrics see the step's outputs computed before
+ *       the update, as in Keras.
+ *   <li><b>Values</b>: the epoch's loss is the mean of batch losses weighted by batch size (Keras
+ *       3; the mean over samples for mean-reduced losses), the same rule for {@code val_loss}, so
+ *       {@code val_loss} equals {@code evaluate} on the same weights. Columns are {@code loss},
+ *       the metrics, {@code val_loss}, the validation metrics, then {@code lr}: the rate of the
+ *       epoch's last update. The same metric objects serve training and validation (reset for each
+ *       pass).
+ *   <li><b>Schedules</b>: {@code ScheduleStep.PER_EPOCH} (default) sets the rate at the start of
+ *       each epoch and calls {@code step(metric)} after validation with {@code val_loss}, or
+ *       {@code loss} without validation (what reduce-on-plateau reads; others ignore it);
+ *       {@code PER_BATCH} sets it before each update and calls {@code step()} after it, and is
+ *       refused for metric-driven schedules.
+ *   <li><b>Callbacks</b> get the trainer in every hook (model, optimizer, schedule, history so
+ *       far) and stop training with {@code trainer.stopTraining()}, which ends the run after the
+ *       current epoch, whose values are recorded. Hooks run in the order the callbacks are given.
+ *   <li><b>EarlyStopping</b> follows Keras: improvement is beating the best by more than
+ *       {@code minDelta}; after {@code patience} epochs without one it stops and, with
+ *       {@code restoreBestWeights}, loads an in-memory device copy of the best epoch's state dict
+ *       (only when it stops, as Keras; freed at the end of training). A monitor that is not among
+ *       the epoch's values is an error naming the columns there are, not Keras's warning.
+ *   <li><b>ModelCheckpoint</b> saves through a one-method {@code CheckpointWriter
+ *       (file, trainer)}, so it does not depend on any file format ({@code org.jgrad.io} plugs in
+ *       with a lambda): every epoch by default (the file holds the last), or only improvements of
+ *       the monitor with {@code saveBestOnly}; {@code {epoch}} in the file name gives one file per
+ *       save. Write errors surface as {@code UncheckedIOException} naming the file and epoch.
+ *   <li><b>CsvLogger</b> rewrites the whole History CSV after every epoch (atomically), so the
+ *       file is always complete up to the last finished epoch.
  * </ul>
  */
 package org.jgrad.train;
