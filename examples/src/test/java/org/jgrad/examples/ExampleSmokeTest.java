@@ -1,0 +1,85 @@
+package org.jgrad.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs each CI example with few epochs and checks what its summary line reports. */
+class ExampleSmokeTest {
+    @TempDir
+    Path dir;
+
+    private Map<String, String> run(ExampleSpec spec, ExampleRun.Body body, String... args) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String line = ExampleRun.execute(spec, args, new PrintStream(bytes, true, StandardCharsets.UTF_8), body);
+        String[] lines = bytes.toString(StandardCharsets.UTF_8).strip().split("\n");
+        assertEquals(line, lines[lines.length - 1], "the summary is the last line");
+        return Summary.parse(line);
+    }
+
+    @Test
+    void digitsReachesTheIssuesAccuracyAndWritesItsFiles() throws IOException {
+        Map<String, String> summary = run(DigitsExample.SPEC, DigitsExample::run,
+                "--backend", "cpu", "--epochs", "10", "--out", dir.toString());
+        assertEquals("digits", summary.get("example"));
+        assertEquals("cpu", summary.get("backend"));
+        assertEquals("10", summary.get("epochs"));
+        assertTrue(Double.parseDouble(summary.get("test_acc")) >= 0.95, "test_acc " + summary.get("test_acc"));
+        assertTrue(Files.size(dir.resolve("loss.png")) > 1000);
+        assertEquals(11, Files.readAllLines(dir.resolve("history.csv")).size(), "header and 10 epochs");
+        assertTrue(Files.size(dir.resolve("best.safetensors")) > 9_610 * 4, "the weights at least");
+    }
+
+    @Test
+    void linearRegressionRecoversTheWeightsEveryWay() throws IOException {
+        Map<String, String> summary = run(LinearRegressionExample.SPEC, LinearRegressionExample::run,
+                "--epochs", "10", "--samples", "200", "--lr", "0.05");
+        for (String method : new String[] {"batch_gd", "sgd", "mini_batch"}) {
+            String[] w = summary.get(method + "_w").split(",");
+            assertEquals(1, Double.parseDouble(w[0]), 0.15, method + " w1");
+            assertEquals(2, Double.parseDouble(w[1]), 0.15, method + " w2");
+        }
+    }
+
+    @Test
+    void optimizersReportsAFiniteFinalLossForEveryRun() throws IOException {
+        Map<String, String> summary = run(OptimizersExample.SPEC, OptimizersExample::run,
+                "--epochs", "3", "--out", dir.toString());
+        assertEquals(13, summary.size(), "example, backend, epochs, nine runs, seconds: " + summary);
+        summary.forEach((key, value) -> {
+            if (key.endsWith("_fixed") || key.startsWith("sgd_momentum_")) {
+                double loss = Double.parseDouble(value);
+                assertTrue(loss > 0 && loss < Math.log(3) + 0.5, key + " = " + value);
+            }
+        });
+        assertTrue(Files.size(dir.resolve("losses.png")) > 1000);
+    }
+
+    @Test
+    void mnistWithoutItsFilesNamesTheFetchCommand() {
+        String previous = System.getProperty("jgrad.data");
+        System.setProperty("jgrad.data", dir.toString());
+        try {
+            FileNotFoundException e = assertThrows(FileNotFoundException.class,
+                    () -> run(MnistMlpExample.SPEC, MnistMlpExample::run, "--epochs", "1"));
+            assertTrue(e.getMessage().contains("scripts/fetch-mnist"), e.getMessage());
+        } finally {
+            if (previous == null) {
+                System.clearProperty("jgrad.data");
+            } else {
+                System.setProperty("jgrad.data", previous);
+            }
+        }
+    }
+}
