@@ -44,7 +44,7 @@ class ExampleSmokeTest {
     @Test
     void linearRegressionRecoversTheWeightsEveryWay() throws IOException {
         Map<String, String> summary = run(LinearRegressionExample.SPEC, LinearRegressionExample::run,
-                "--epochs", "10", "--samples", "200", "--lr", "0.05");
+                "--epochs", "20", "--samples", "200");
         for (String method : new String[] {"batch_gd", "sgd", "mini_batch"}) {
             String[] w = summary.get(method + "_w").split(",");
             assertEquals(1, Double.parseDouble(w[0]), 0.15, method + " w1");
