@@ -8,10 +8,11 @@ import org.jgrad.backend.SgdConfig;
  * {@link AdamConfig}): one pass over the arrays, no temporaries. Each range runs through
  * {@link OptimizerVectorKernels} when the Vector API is on, which stops at the last whole vector,
  * and the scalar loops here finish it; both do the same float operations in the same order.
+ * {@link RmspropUpdate} and {@link AdagradUpdate} share the threading and the argument checks here.
  */
 final class OptimizerUpdates {
     /** Elements per thread below which an update stays on the calling thread. */
-    private static final int GRAIN = 1 << 15;
+    static final int GRAIN = 1 << 15;
 
     private OptimizerUpdates() {
     }
@@ -30,11 +31,7 @@ final class OptimizerUpdates {
         checkLength("sgdStep", "grad", grad, param.length);
         boolean momentum = config.momentum() != 0;
         if (momentum) {
-            if (momentumBuffer == null) {
-                throw new IllegalArgumentException("sgdStep: momentum " + config.momentum()
-                        + " needs a momentum buffer, got null");
-            }
-            checkLength("sgdStep", "momentumBuffer", momentumBuffer, param.length);
+            checkState("sgdStep", "momentum " + config.momentum(), "momentumBuffer", momentumBuffer, param.length);
         }
         SgdTerms terms = new SgdTerms(config.lr(), config.momentum(), 1 - config.dampening(), config.weightDecay(),
                 config.nesterov(), firstStep, momentum ? momentumBuffer : null);
@@ -53,10 +50,7 @@ final class OptimizerUpdates {
         checkLength("adamStep", "expAvg", expAvg, param.length);
         checkLength("adamStep", "expAvgSq", expAvgSq, param.length);
         if (config.amsgrad()) {
-            if (maxExpAvgSq == null) {
-                throw new IllegalArgumentException("adamStep: AMSGrad needs a maxExpAvgSq buffer, got null");
-            }
-            checkLength("adamStep", "maxExpAvgSq", maxExpAvgSq, param.length);
+            checkState("adamStep", "AMSGrad", "maxExpAvgSq", maxExpAvgSq, param.length);
         }
         AdamTerms terms = adamTerms(config, step);
         Parallel.forRange(param.length, GRAIN, (from, to) -> {
@@ -114,10 +108,19 @@ final class OptimizerUpdates {
         }
     }
 
-    private static void checkLength(String op, String name, float[] array, int expected) {
+    /** Rejects a required array of the wrong length before anything is written. */
+    static void checkLength(String op, String name, float[] array, int expected) {
         if (array.length != expected) {
             throw new IllegalArgumentException(op + ": " + name + " has " + array.length + " elements, param has "
                     + expected);
         }
+    }
+
+    /** Rejects optimizer state that {@code reason} (a setting) needs but is null or of the wrong length. */
+    static void checkState(String op, String reason, String name, float[] array, int expected) {
+        if (array == null) {
+            throw new IllegalArgumentException(op + ": " + reason + " needs " + name + ", got null");
+        }
+        checkLength(op, name, array, expected);
     }
 }

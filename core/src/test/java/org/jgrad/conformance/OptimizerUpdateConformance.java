@@ -16,10 +16,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Fused SGD and Adam/AdamW/AMSGrad steps: multi-step trajectories against a float64 reference that
  * follows the algorithms in PyTorch's torch.optim.SGD and torch.optim.Adam/AdamW documentation.
+ * RMSprop and Adagrad are in {@link AdaptiveOptimizerUpdateConformance}, which shares the sizes
+ * and helpers here.
  */
 public abstract class OptimizerUpdateConformance extends ConformanceSupport {
-    private static final int STEPS = 6;
-    private static final int[] SIZES = {1, 7, 1000, 70001};
+    static final int STEPS = 6;
+    /** One element, a partial vector, several vectors plus a tail, and enough to split across threads. */
+    static final int[] SIZES = {1, 7, 1000, 70001};
 
     static List<Arguments> sgdCases() {
         SgdConfig[] configs = {
@@ -41,7 +44,8 @@ public abstract class OptimizerUpdateConformance extends ConformanceSupport {
         return cases(configs);
     }
 
-    private static List<Arguments> cases(Object[] configs) {
+    /** Every config at every size in {@link #SIZES}. */
+    static List<Arguments> cases(Object[] configs) {
         List<Arguments> cases = new ArrayList<>();
         for (Object config : configs) {
             for (int size : SIZES) {
@@ -153,7 +157,7 @@ public abstract class OptimizerUpdateConformance extends ConformanceSupport {
         }
     }
 
-    private static double[] toDouble(float[] values) {
+    static double[] toDouble(float[] values) {
         double[] result = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             result[i] = values[i];
