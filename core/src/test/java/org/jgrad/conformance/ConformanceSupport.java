@@ -1,11 +1,14 @@
 package org.jgrad.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.SplittableRandom;
 import org.jgrad.DType;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.Buffer;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * Base of every conformance class: a backend module extends each suite class and returns its
@@ -64,5 +67,15 @@ public abstract class ConformanceSupport {
                 fail(what + ": element " + i + " is " + a + ", expected " + e + " (rtol " + rtol + ", atol " + atol + ")");
             }
         }
+    }
+
+    /** Asserts that call throws type with a message that mentions every one of parts; returns the exception. */
+    protected static <T extends Throwable> T assertRejected(Class<T> type, Executable call, String... parts) {
+        T e = assertThrows(type, call);
+        String message = String.valueOf(e.getMessage());
+        for (String part : parts) {
+            assertTrue(message.contains(part), "message should mention " + part + ": " + message);
+        }
+        return e;
     }
 }

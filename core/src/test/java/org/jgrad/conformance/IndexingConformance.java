@@ -1,8 +1,6 @@
 package org.jgrad.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.jgrad.DType;
@@ -69,9 +67,9 @@ public abstract class IndexingConformance extends ConformanceSupport {
         int[] index = randomIndices(2 * 3 * 4, 5, 26);
         index[(1 * 3 + 2) * 4 + 1] = 5;
         Buffer out = backend().allocate(DType.FLOAT32, index.length);
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
-                () -> backend().gather(upload(randomFloats(2 * 5 * 4, 27)), 2, 5, 4, upload(index), 3, out));
-        assertMentions(e, "5", "(1, 2, 1)", "[0, 5)");
+        assertRejected(IndexOutOfBoundsException.class,
+                () -> backend().gather(upload(randomFloats(2 * 5 * 4, 27)), 2, 5, 4, upload(index), 3, out),
+                "5", "(1, 2, 1)", "[0, 5)");
     }
 
     @Test
@@ -80,16 +78,10 @@ public abstract class IndexingConformance extends ConformanceSupport {
         index[index.length - 1] = -1;
         float[] initial = randomFloats(2 * 5 * 4, 29);
         Buffer out = upload(initial);
-        IndexOutOfBoundsException e = assertThrows(IndexOutOfBoundsException.class,
-                () -> backend().scatterAdd(upload(randomFloats(index.length, 30)), 2, 3, 4, upload(index), 5, out));
-        assertMentions(e, "-1", "(1, 2, 3)", "[0, 5)");
+        assertRejected(IndexOutOfBoundsException.class,
+                () -> backend().scatterAdd(upload(randomFloats(index.length, 30)), 2, 3, 4, upload(index), 5, out),
+                "-1", "(1, 2, 3)", "[0, 5)");
         assertArrayEquals(initial, backend().downloadFloat(out), "scatterAdd wrote despite a bad index");
-    }
-
-    private static void assertMentions(Exception e, String... parts) {
-        for (String part : parts) {
-            assertTrue(e.getMessage().contains(part), "message should mention " + part + ": " + e.getMessage());
-        }
     }
 
     private static int[] randomIndices(int n, int bound, long seed) {

@@ -1,34 +1,22 @@
 package org.jgrad.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.jgrad.Tensor;
 import org.jgrad.Tensors;
-import org.jgrad.backend.Backends;
 import org.jgrad.loss.Reduction;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.function.Executable;
 
 /**
  * Helpers of the loss suites: tensors on the backend under test, the float64 reference of each
  * {@link Reduction}, and checks of loss values and error messages.
  */
-public abstract class LossConformanceSupport extends ConformanceSupport {
+public abstract class LossConformanceSupport extends TensorConformanceSupport {
     /** Float32 losses summed over up to a thousand elements against float64 references. */
     protected static final double RTOL = 2e-5;
     protected static final double ATOL = 2e-6;
-
-    @BeforeEach
-    void useBackendUnderTest() {
-        Backends.setDefault(backend());
-    }
-
-    protected Tensor tensor(float[] values, int... shape) {
-        return Tensors.fromArray(backend(), values, shape);
-    }
 
     protected Tensor labels(int[] values, int... shape) {
         return Tensors.fromArray(backend(), values, shape);
@@ -77,10 +65,7 @@ public abstract class LossConformanceSupport extends ConformanceSupport {
 
     /** Fails unless {@code call} throws IllegalArgumentException whose message holds every fragment. */
     protected static void assertRejected(Executable call, String... fragments) {
-        String message = assertThrows(IllegalArgumentException.class, call).getMessage();
-        for (String fragment : fragments) {
-            assertTrue(message.contains(fragment), "message \"" + message + "\" should mention \"" + fragment + "\"");
-        }
+        assertRejected(IllegalArgumentException.class, call, fragments);
     }
 
     protected static double[] toDouble(float[] values) {

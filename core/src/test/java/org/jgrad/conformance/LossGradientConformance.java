@@ -25,10 +25,6 @@ public abstract class LossGradientConformance extends LossConformanceSupport {
     private static final int[] MATRIX = {7, 3};
     private static final int[] VOLUME = {3, 4, 5};
 
-    private void check(String name, GradCheck.Op op, GradInput... inputs) {
-        GradCheck.of(name, op).inputs(inputs).run(backend());
-    }
-
     /** Target = input - diff with |diff| away from 0 and from the Huber delta, where L1 and Huber kink. */
     private static GradInput[] regressionPair(long seed) {
         GradInput input = GradInput.uniform(seed, -2, 2, MATRIX);

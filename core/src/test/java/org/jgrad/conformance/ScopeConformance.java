@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * views, memory held flat over a training loop; and bit-for-bit determinism of seeded work.
  * Buffers are counted by wrapping the backend under test in a {@link CountingBackend}.
  */
-public abstract class ScopeConformance extends TensorConformance {
+public abstract class ScopeConformance extends ConformanceSupport {
     private final float[] values = randomFloats(12, 301);
     private CountingBackend counting;
 
@@ -52,8 +52,7 @@ public abstract class ScopeConformance extends TensorConformance {
             assertTrue(Float.isFinite(result.item()));
         }
         assertEquals(before, counting.live(), "every buffer made inside the scope is freed at its end");
-        IllegalStateException e = assertThrows(IllegalStateException.class, inside::toFloatArray);
-        assertTrue(e.getMessage().contains("after close"), "clear message: " + e.getMessage());
+        assertRejected(IllegalStateException.class, inside::toFloatArray, "after close");
         assertThrows(IllegalStateException.class, () -> result.add(outside));
         assertArrayEquals(values, outside.toFloatArray(), "a tensor made before the scope is untouched");
     }

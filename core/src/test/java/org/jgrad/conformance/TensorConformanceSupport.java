@@ -2,8 +2,6 @@ package org.jgrad.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import org.jgrad.DType;
@@ -13,11 +11,11 @@ import org.jgrad.Tensors;
 import org.jgrad.backend.Backends;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.function.Executable;
 
 /**
- * Base of the suites that test through the public {@link Tensor} API: the backend under test is
- * the default for the duration of each test, and every tensor a test makes is freed after it.
+ * Base of the suites that test through the public {@link Tensor} API (ops, autograd, gradients,
+ * losses, nn, optimizers): the backend under test is the default for the duration of each test,
+ * and every tensor a test makes is freed after it.
  */
 public abstract class TensorConformanceSupport extends ConformanceSupport {
     private Scope scope;
@@ -38,9 +36,22 @@ public abstract class TensorConformanceSupport extends ConformanceSupport {
         return Tensors.fromArray(host.toFloats(), host.shape());
     }
 
+    /** A FLOAT32 tensor on the backend under test. */
+    protected Tensor tensor(float[] values, int... shape) {
+        return Tensors.fromArray(backend(), values, shape);
+    }
+
     /** An INT32 tensor. */
     protected static Tensor intTensor(int[] values, int... shape) {
         return Tensors.fromArray(values, shape);
+    }
+
+    /**
+     * Checks autograd's gradient of {@code op} with respect to every input against central finite
+     * differences ({@link GradCheck}).
+     */
+    protected void check(String name, GradCheck.Op op, GradInput... inputs) {
+        GradCheck.of(name, op).inputs(inputs).run(backend());
     }
 
     /** Fails unless actual is FLOAT32 with expected's shape and values within atol + rtol * |expected|. */
@@ -62,16 +73,6 @@ public abstract class TensorConformanceSupport extends ConformanceSupport {
         assertArrayEquals(expectedShape, actual.shape(), what + ": shape " + Arrays.toString(actual.shape())
                 + ", expected " + Arrays.toString(expectedShape));
         assertArrayEquals(expected, actual.toIntArray(), what);
-    }
-
-    /** Asserts that call throws type with a message that mentions every one of parts; returns the exception. */
-    protected static <T extends Throwable> T assertRejected(Class<T> type, Executable call, String... parts) {
-        T e = assertThrows(type, call);
-        String message = String.valueOf(e.getMessage());
-        for (String part : parts) {
-            assertTrue(message.contains(part), "message should mention " + part + ": " + message);
-        }
-        return e;
     }
 
     /** Shape as the error messages write it, e.g. [2, 3]. */
