@@ -28,7 +28,7 @@ public abstract class ActivationConformance extends TensorConformanceSupport {
         LEAKY_RELU_STEEP(x -> x.leakyRelu(1.5f), x -> x > 0 ? x : 1.5f * x),
         SIGMOID(Tensor::sigmoid, x -> 1 / (1 + Math.exp(-x))),
         TANH(Tensor::tanh, Math::tanh),
-        GELU(Tensor::gelu, x -> 0.5 * x * (1 + erf(x / Math.sqrt(2))));
+        GELU(Tensor::gelu, NnReference::gelu);
 
         final UnaryOperator<Tensor> op;
         final DoubleUnaryOperator reference;
@@ -39,30 +39,12 @@ public abstract class ActivationConformance extends TensorConformanceSupport {
         }
     }
 
-    /**
-     * erf(x) = 2/sqrt(pi) times the integral of exp(-t^2) over [0, x], by composite Simpson's rule
-     * on 4000 panels (error below 1e-11 for |x| <= 10), with erf(x) = sign(x) beyond.
-     */
-    static double erf(double x) {
-        if (Math.abs(x) > 10) {
-            return Math.signum(x);
-        }
-        int panels = 4000;
-        double h = x / panels;
-        double sum = 1 + Math.exp(-x * x);
-        for (int i = 1; i < panels; i++) {
-            double t = i * h;
-            sum += (i % 2 == 1 ? 4 : 2) * Math.exp(-t * t);
-        }
-        return 2 / Math.sqrt(Math.PI) * sum * h / 3;
-    }
-
     @Test
     void referenceErfMatchesKnownValues() {
-        assertEquals(0.8427007929497149, erf(1), 1e-12);
-        assertEquals(-0.9953222650189527, erf(-2), 1e-12);
-        assertEquals(0.0112834155558496, erf(0.01), 1e-12);
-        assertEquals(0.9999999845827421, erf(4), 1e-12);
+        assertEquals(0.8427007929497149, NnReference.erf(1), 1e-12);
+        assertEquals(-0.9953222650189527, NnReference.erf(-2), 1e-12);
+        assertEquals(0.0112834155558496, NnReference.erf(0.01), 1e-12);
+        assertEquals(0.9999999845827421, NnReference.erf(4), 1e-12);
     }
 
     @ParameterizedTest
@@ -84,8 +66,8 @@ public abstract class ActivationConformance extends TensorConformanceSupport {
         HostArray x = HostArray.random(62, -6, 6, shape);
         int d = dim < 0 ? dim + shape.length : dim;
         Tensor softmax = tensor(x).softmax(dim);
-        assertTensor("softmax", x.mapLanes(d, ActivationConformance::softmax), softmax, 1e-5, 1e-7);
-        assertTensor("logSoftmax", x.mapLanes(d, ActivationConformance::logSoftmax), tensor(x).logSoftmax(dim), 1e-5, 1e-5);
+        assertTensor("softmax", x.mapLanes(d, NnReference::softmax), softmax, 1e-5, 1e-7);
+        assertTensor("logSoftmax", x.mapLanes(d, NnReference::logSoftmax), tensor(x).logSoftmax(dim), 1e-5, 1e-5);
         HostArray lanes = HostArray.of(softmax.toFloatArray(), shape).reduce(d, false, lane -> Arrays.stream(lane).sum());
         for (double sum : lanes.data()) {
             assertEquals(1.0, sum, 1e-5, "softmax lanes sum to 1");
@@ -105,8 +87,8 @@ public abstract class ActivationConformance extends TensorConformanceSupport {
         for (float v : logSoftmax.toFloatArray()) {
             assertTrue(Float.isFinite(v), "logSoftmax " + logSoftmax);
         }
-        assertTensor("softmax", x.mapLanes(1, ActivationConformance::softmax), softmax, 1e-5, 1e-7);
-        assertTensor("logSoftmax", x.mapLanes(1, ActivationConformance::logSoftmax), logSoftmax, 1e-5, 1e-4);
+        assertTensor("softmax", x.mapLanes(1, NnReference::softmax), softmax, 1e-5, 1e-7);
+        assertTensor("logSoftmax", x.mapLanes(1, NnReference::logSoftmax), logSoftmax, 1e-5, 1e-4);
         float[] rows = softmax.toFloatArray();
         for (int j = 5; j < 15; j++) {
             assertEquals(0.2f, rows[j], 1e-6f, "identical logits share equally");
@@ -166,18 +148,5 @@ public abstract class ActivationConformance extends TensorConformanceSupport {
         Generator generator = new Generator(seed);
         generator.advance(count);
         return generator;
-    }
-
-    static double[] softmax(double[] lane) {
-        double max = Arrays.stream(lane).max().orElseThrow();
-        double[] e = Arrays.stream(lane).map(v -> Math.exp(v - max)).toArray();
-        double sum = Arrays.stream(e).sum();
-        return Arrays.stream(e).map(v -> v / sum).toArray();
-    }
-
-    static double[] logSoftmax(double[] lane) {
-        double max = Arrays.stream(lane).max().orElseThrow();
-        double logSum = Math.log(Arrays.stream(lane).map(v -> Math.exp(v - max)).sum());
-        return Arrays.stream(lane).map(v -> v - max - logSum).toArray();
     }
 }

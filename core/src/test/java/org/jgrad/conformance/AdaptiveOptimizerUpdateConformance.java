@@ -2,7 +2,6 @@ package org.jgrad.conformance;
 
 import static org.jgrad.conformance.OptimizerUpdateConformance.STEPS;
 import static org.jgrad.conformance.OptimizerUpdateConformance.cases;
-import static org.jgrad.conformance.OptimizerUpdateConformance.toDouble;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -47,7 +46,7 @@ public abstract class AdaptiveOptimizerUpdateConformance extends ConformanceSupp
     @MethodSource("rmspropCases")
     void rmspropTrajectoryMatchesReference(RmspropConfig c, int size) {
         float[] param0 = randomFloats(size, 61);
-        double[] p = toDouble(param0);
+        double[] p = doubles(param0);
         double[] v = new double[size];
         double[] buf = new double[size];
         double[] gAvg = new double[size];
@@ -74,7 +73,7 @@ public abstract class AdaptiveOptimizerUpdateConformance extends ConformanceSupp
     @MethodSource("adagradCases")
     void adagradTrajectoryMatchesReference(AdagradConfig c, int size) {
         float[] param0 = randomFloats(size, 71);
-        double[] p = toDouble(param0);
+        double[] p = doubles(param0);
         double[] s = new double[size];
         Buffer param = upload(param0);
         Buffer sum = backend().allocate(DType.FLOAT32, size);

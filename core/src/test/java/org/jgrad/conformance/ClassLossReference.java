@@ -28,23 +28,7 @@ final class ClassLossReference {
 
     /** log softmax over the class dimension, with the max subtracted. */
     double[] logSoftmax(float[] logits) {
-        double[] out = new double[logits.length];
-        for (int n = 0; n < samples; n++) {
-            for (int i = 0; i < inner; i++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < classes; c++) {
-                    max = Math.max(max, logits[at(n, c, i)]);
-                }
-                double sum = 0;
-                for (int c = 0; c < classes; c++) {
-                    sum += Math.exp(logits[at(n, c, i)] - max);
-                }
-                for (int c = 0; c < classes; c++) {
-                    out[at(n, c, i)] = logits[at(n, c, i)] - max - Math.log(sum);
-                }
-            }
-        }
-        return out;
+        return HostArray.of(logits, samples, classes, inner).mapLanes(1, NnReference::logSoftmax).data();
     }
 
     /**

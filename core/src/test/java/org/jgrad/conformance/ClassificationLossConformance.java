@@ -60,7 +60,7 @@ public abstract class ClassificationLossConformance extends LossConformanceSuppo
         float[] weight = weighted ? randomFloats(shape[1], 13, 0.2, 2) : null;
         CrossEntropyLoss loss = new CrossEntropyLoss().reduction(reduction).labelSmoothing(smoothing)
                 .ignoreIndex(ignore.index()).weight(weighted ? tensor(weight, shape[1]) : null);
-        double[] expected = ref.crossEntropy(ref.logSoftmax(logits), labels, weighted ? toDouble(weight) : null,
+        double[] expected = ref.crossEntropy(ref.logSoftmax(logits), labels, weighted ? doubles(weight) : null,
                 ignore.index(), smoothing, reduction);
         Tensor actual = loss.apply(tensor(logits, shape), labels(labels, labelShape(shape)));
         assertLoss("cross-entropy", expected, labelShape(shape), reduction, actual);
@@ -90,7 +90,7 @@ public abstract class ClassificationLossConformance extends LossConformanceSuppo
         CrossEntropyLoss loss = new CrossEntropyLoss().reduction(reduction).labelSmoothing(smoothing)
                 .weight(weighted ? tensor(weight, shape[1]) : null);
         double[] expected = ref.crossEntropyWithProbabilities(ref.logSoftmax(logits), probabilities,
-                weighted ? toDouble(weight) : null, smoothing, reduction);
+                weighted ? doubles(weight) : null, smoothing, reduction);
         Tensor actual = loss.apply(tensor(logits, shape), tensor(probabilities, shape));
         assertLoss("cross-entropy of probabilities", expected, labelShape(shape), reduction, actual);
     }
@@ -117,7 +117,7 @@ public abstract class ClassificationLossConformance extends LossConformanceSuppo
         float[] weight = weighted ? randomFloats(shape[1], 19, 0.2, 2) : null;
         NLLLoss loss = new NLLLoss().reduction(reduction).ignoreIndex(ignore.index())
                 .weight(weighted ? tensor(weight, shape[1]) : null);
-        double[] expected = ref.crossEntropy(toDouble(logProbabilities), labels, weighted ? toDouble(weight) : null,
+        double[] expected = ref.crossEntropy(doubles(logProbabilities), labels, weighted ? doubles(weight) : null,
                 ignore.index(), 0, reduction);
         Tensor actual = loss.apply(tensor(logProbabilities, shape), labels(labels, labelShape(shape)));
         assertLoss("nll", expected, labelShape(shape), reduction, actual);

@@ -35,6 +35,15 @@ public abstract class ConformanceSupport {
         return randomFloats(n, seed, -1, 1);
     }
 
+    /** The values widened to float64 (exactly): the starting point of a float64 reference. */
+    protected static double[] doubles(float[] values) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values[i];
+        }
+        return out;
+    }
+
     /** A FLOAT32 buffer on the backend under test holding {@code values}. */
     protected Buffer upload(float[] values) {
         Buffer buffer = backend().allocate(DType.FLOAT32, values.length);

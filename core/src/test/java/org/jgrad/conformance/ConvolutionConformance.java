@@ -95,65 +95,24 @@ public abstract class ConvolutionConformance extends TensorConformanceSupport {
         assertRejected(IllegalArgumentException.class, () -> ints.avgPool2d(2, 2, 0), "avgPool2d", "INT32");
     }
 
-    /** out[n][o][i][j] = bias[o] + sum over the group's channels and the kernel of x * w, in float64. */
+    /**
+     * out[n][o][i][j] = bias[o] + sum over the group's channels and the kernel of x * w, in float64
+     * ({@link NnReference#conv2d}).
+     */
     static HostArray conv2d(HostArray x, HostArray w, HostArray bias, int stride, int padding, int dilation, int groups) {
         int[] xs = x.shape();
         int[] ws = w.shape();
-        int outH = (xs[2] + 2 * padding - dilation * (ws[2] - 1) - 1) / stride + 1;
-        int outW = (xs[3] + 2 * padding - dilation * (ws[3] - 1) - 1) / stride + 1;
-        int perGroup = ws[0] / groups;
-        HostArray out = HostArray.zeros(xs[0], ws[0], outH, outW);
-        for (int n = 0; n < xs[0]; n++) {
-            for (int o = 0; o < ws[0]; o++) {
-                int firstChannel = (o / perGroup) * ws[1];
-                for (int i = 0; i < outH; i++) {
-                    for (int j = 0; j < outW; j++) {
-                        double sum = bias == null ? 0 : bias.get(o);
-                        for (int c = 0; c < ws[1]; c++) {
-                            for (int ki = 0; ki < ws[2]; ki++) {
-                                for (int kj = 0; kj < ws[3]; kj++) {
-                                    int row = i * stride - padding + ki * dilation;
-                                    int col = j * stride - padding + kj * dilation;
-                                    if (row >= 0 && row < xs[2] && col >= 0 && col < xs[3]) {
-                                        sum += x.get(n, firstChannel + c, row, col) * w.get(o, c, ki, kj);
-                                    }
-                                }
-                            }
-                        }
-                        out.set(sum, n, o, i, j);
-                    }
-                }
-            }
-        }
-        return out;
+        double[] out = NnReference.conv2d(xs, x.data(), ws, w.data(), bias == null ? null : bias.data(), stride, padding,
+                dilation, groups);
+        return HostArray.of(out, xs[0], ws[0], NnReference.outSize(xs[2], ws[2], stride, padding, dilation),
+                NnReference.outSize(xs[3], ws[3], stride, padding, dilation));
     }
 
     /** Max (padding never wins) or mean (padding counts as zeros in a kernel x kernel divisor) over each window. */
     static HostArray pool(HostArray x, int kernel, int stride, int padding, boolean max) {
         int[] xs = x.shape();
-        int outH = (xs[2] + 2 * padding - kernel) / stride + 1;
-        int outW = (xs[3] + 2 * padding - kernel) / stride + 1;
-        HostArray out = HostArray.zeros(xs[0], xs[1], outH, outW);
-        for (int n = 0; n < xs[0]; n++) {
-            for (int c = 0; c < xs[1]; c++) {
-                for (int i = 0; i < outH; i++) {
-                    for (int j = 0; j < outW; j++) {
-                        double acc = max ? Double.NEGATIVE_INFINITY : 0;
-                        for (int ki = 0; ki < kernel; ki++) {
-                            for (int kj = 0; kj < kernel; kj++) {
-                                int row = i * stride - padding + ki;
-                                int col = j * stride - padding + kj;
-                                if (row >= 0 && row < xs[2] && col >= 0 && col < xs[3]) {
-                                    double v = x.get(n, c, row, col);
-                                    acc = max ? Math.max(acc, v) : acc + v;
-                                }
-                            }
-                        }
-                        out.set(max ? acc : acc / (kernel * kernel), n, c, i, j);
-                    }
-                }
-            }
-        }
-        return out;
+        double[] out = NnReference.pool2d(x.data(), xs[0] * xs[1], xs[2], xs[3], kernel, stride, padding, max);
+        return HostArray.of(out, xs[0], xs[1], NnReference.outSize(xs[2], kernel, stride, padding, 1),
+                NnReference.outSize(xs[3], kernel, stride, padding, 1));
     }
 }

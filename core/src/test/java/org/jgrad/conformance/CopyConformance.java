@@ -55,7 +55,7 @@ public abstract class CopyConformance extends ConformanceSupport {
             shape[d] = srcShape[perm[d]];
             srcStrides[d] = srcDense[perm[d]];
         }
-        int n = StridedOffsets.size(shape);
+        int n = HostArray.count(shape);
         String what = "permute " + Arrays.toString(perm) + " of " + Arrays.toString(srcShape);
         if (ints) {
             checkInt(what, shape, n, 0, srcStrides, n, 0, StridedOffsets.contiguous(shape));

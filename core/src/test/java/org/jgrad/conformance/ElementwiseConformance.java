@@ -81,7 +81,7 @@ public abstract class ElementwiseConformance extends ConformanceSupport {
 
     private void checkBinary(BinaryOp op, String layout, int[] shape, float[] a, int[] aStrides, float[] b,
                              int[] bStrides) {
-        int n = StridedOffsets.size(shape);
+        int n = HostArray.count(shape);
         Buffer out = backend().allocate(DType.FLOAT32, n);
         backend().binary(op, shape, upload(a), aStrides, upload(b), bStrides, out);
         int[] ai = StridedOffsets.of(shape, 0, aStrides);
@@ -104,7 +104,7 @@ public abstract class ElementwiseConformance extends ConformanceSupport {
 
     /** Both operands dense with the shapes given, broadcast NumPy-style to {@code shape}. */
     private void checkBroadcast(BinaryOp op, String layout, int[] shape, int[] aShape, int[] bShape) {
-        float[][] ab = binaryInputs(op, StridedOffsets.size(aShape), StridedOffsets.size(bShape), shape.length * 31L);
+        float[][] ab = binaryInputs(op, HostArray.count(aShape), HostArray.count(bShape), shape.length * 31L);
         checkBinary(op, layout, shape, ab[0], StridedOffsets.broadcast(aShape, shape), ab[1],
                 StridedOffsets.broadcast(bShape, shape));
     }
@@ -179,16 +179,16 @@ public abstract class ElementwiseConformance extends ConformanceSupport {
     }
 
     private void checkWhere(String layout, int[] shape, int[] condShape, int[] aShape, int[] bShape) {
-        float[] cond = randomFloats(StridedOffsets.size(condShape), 21);
+        float[] cond = randomFloats(HostArray.count(condShape), 21);
         for (int i = 0; i < cond.length; i++) {
             cond[i] = i % 3 == 0 ? 0f : i % 3 == 1 ? cond[i] : i % 6 == 2 ? -0f : Float.NaN;
         }
-        float[] a = randomFloats(StridedOffsets.size(aShape), 22);
-        float[] b = randomFloats(StridedOffsets.size(bShape), 23);
+        float[] a = randomFloats(HostArray.count(aShape), 22);
+        float[] b = randomFloats(HostArray.count(bShape), 23);
         int[] cs = StridedOffsets.broadcast(condShape, shape);
         int[] as = StridedOffsets.broadcast(aShape, shape);
         int[] bs = StridedOffsets.broadcast(bShape, shape);
-        int n = StridedOffsets.size(shape);
+        int n = HostArray.count(shape);
         Buffer out = backend().allocate(DType.FLOAT32, n);
         backend().where(shape, upload(cond), cs, upload(a), as, upload(b), bs, out);
         int[] ci = StridedOffsets.of(shape, 0, cs);

@@ -188,10 +188,7 @@ public abstract class GemmConformance extends ConformanceSupport {
 
     /** C after the product in float64, entries in order; bound[i] is the float32 error allowed there. */
     private static double[] reference(GemmShape s, float[] a, float[] b, float[] c, double[] bound) {
-        double[] out = new double[c.length];
-        for (int i = 0; i < c.length; i++) {
-            out[i] = c[i];
-        }
+        double[] out = doubles(c);
         for (int e = 0; e < s.batch(); e++) {
             for (int i = 0; i < s.m(); i++) {
                 for (int j = 0; j < s.n(); j++) {

@@ -100,7 +100,8 @@ public final class GradCheck {
             Tensor out = op.apply(leaves);
             assertEquals(DType.FLOAT32, out.dtype(), name + ": output dtype");
             weights = weights(out.numel());
-            out.mul(Tensors.fromArray(backend, toFloats(weights), out.shape())).sum().backward();
+            HostArray weightArray = HostArray.of(weights, out.shape());
+            out.mul(Tensors.fromArray(backend, weightArray.toFloats(), out.shape())).sum().backward();
             for (int i = 0; i < leaves.length; i++) {
                 Tensor grad = leaves[i].grad();
                 assertNotNull(grad, name + ": no gradient reached input " + i);
@@ -170,7 +171,7 @@ public final class GradCheck {
             fail(String.format("gradcheck %s: input %d of shape %s, element %s (flat %d): autograd %.6g, numerical %.6g,"
                             + " |diff| %.3g is %.1fx the tolerance %.0e * |numerical| + %.0e * %.3g (largest |numerical|)"
                             + " (eps %.0e); %d of %d elements out of tolerance",
-                    name, input, Shape.toString(shape), Arrays.toString(unravel(worst, shape)), worst, analytic[worst],
+                    name, input, Shape.toString(shape), Arrays.toString(HostArray.unravel(worst, shape)), worst, analytic[worst],
                     numerical[worst], Math.abs(analytic[worst] - numerical[worst]), worstExcess, relative, ofLargest,
                     largest, eps, failing, numerical.length));
         }
@@ -193,22 +194,5 @@ public final class GradCheck {
             weights[k] = (float) (random.nextBoolean() ? magnitude : -magnitude);
         }
         return weights;
-    }
-
-    private static float[] toFloats(double[] values) {
-        float[] out = new float[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = (float) values[i];
-        }
-        return out;
-    }
-
-    static int[] unravel(int flat, int[] shape) {
-        int[] index = new int[shape.length];
-        for (int d = shape.length - 1; d >= 0; d--) {
-            index[d] = flat % shape[d];
-            flat /= shape[d];
-        }
-        return index;
     }
 }

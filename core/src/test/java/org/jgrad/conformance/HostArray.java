@@ -26,11 +26,7 @@ public final class HostArray {
 
     /** The float values (exactly, widened to float64) with the given shape. */
     public static HostArray of(float[] values, int... shape) {
-        double[] data = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            data[i] = values[i];
-        }
-        return new HostArray(shape, data);
+        return new HostArray(shape, ConformanceSupport.doubles(values));
     }
 
     public static HostArray of(double[] values, int... shape) {

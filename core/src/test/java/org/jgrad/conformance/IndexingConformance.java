@@ -39,10 +39,7 @@ public abstract class IndexingConformance extends ConformanceSupport {
         float[] initial = randomFloats(outer * outSize * inner, 25);
         Buffer out = upload(initial);
         backend().scatterAdd(upload(src), outer, indexSize, inner, upload(index), outSize, out);
-        double[] expected = new double[initial.length];
-        for (int k = 0; k < initial.length; k++) {
-            expected[k] = initial[k];
-        }
+        double[] expected = doubles(initial);
         for (int o = 0; o < outer; o++) {
             for (int j = 0; j < indexSize; j++) {
                 for (int i = 0; i < inner; i++) {

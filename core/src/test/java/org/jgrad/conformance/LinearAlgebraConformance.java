@@ -68,17 +68,7 @@ public abstract class LinearAlgebraConformance extends TensorConformanceSupport 
         HostArray x = HostArray.random(105, -1, 1, xShape);
         HostArray w = HostArray.random(106, -1, 1, out, in);
         HostArray b = HostArray.random(107, -1, 1, out);
-        int rows = x.numel() / in;
-        double[] expected = new double[rows * out];
-        for (int r = 0; r < rows; r++) {
-            for (int o = 0; o < out; o++) {
-                double sum = bias ? b.data()[o] : 0;
-                for (int i = 0; i < in; i++) {
-                    sum += x.data()[r * in + i] * w.data()[o * in + i];
-                }
-                expected[r * out + o] = sum;
-            }
-        }
+        double[] expected = NnReference.linear(x.data(), in, w.data(), out, bias ? b.data() : null);
         int[] outShape = xShape.clone();
         outShape[xShape.length - 1] = out;
         assertTensor("linear", HostArray.of(expected, outShape),

@@ -67,12 +67,4 @@ public abstract class LossConformanceSupport extends TensorConformanceSupport {
     protected static void assertRejected(Executable call, String... fragments) {
         assertRejected(IllegalArgumentException.class, call, fragments);
     }
-
-    protected static double[] toDouble(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
-    }
 }

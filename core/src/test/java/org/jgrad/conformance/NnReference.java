@@ -14,11 +14,11 @@ public final class NnReference {
     public record Conv(int n, int c, int h, int w, int out, int k, int stride, int pad, int dilation, int groups,
                        boolean bias) {
         public int outH() {
-            return (h + 2 * pad - dilation * (k - 1) - 1) / stride + 1;
+            return outSize(h, k, stride, pad, dilation);
         }
 
         public int outW() {
-            return (w + 2 * pad - dilation * (k - 1) - 1) / stride + 1;
+            return outSize(w, k, stride, pad, dilation);
         }
 
         public int[] inputShape() {
@@ -28,6 +28,15 @@ public final class NnReference {
         public int[] outputShape() {
             return new int[] {n, out, outH(), outW()};
         }
+
+        public int[] weightShape() {
+            return new int[] {out, c / groups, k, k};
+        }
+    }
+
+    /** Outputs along one spatial dimension of a convolution or pooling window sliding over {@code size} inputs. */
+    public static int outSize(int size, int kernel, int stride, int pad, int dilation) {
+        return (size + 2 * pad - dilation * (kernel - 1) - 1) / stride + 1;
     }
 
     /** y[r][o] = sum_i x[r][i] * w[o][i] + b[o] (b may be null), x holding rows of {@code in} values. */
@@ -48,31 +57,47 @@ public final class NnReference {
 
     /** Cross-correlation with zero padding, stride, dilation and groups; b may be null. */
     public static double[] conv2d(Conv s, double[] x, double[] w, double[] b) {
-        int oh = s.outH();
-        int ow = s.outW();
-        int inPerGroup = s.c() / s.groups();
-        int outPerGroup = s.out() / s.groups();
-        double[] y = new double[s.n() * s.out() * oh * ow];
-        for (int n = 0; n < s.n(); n++) {
-            for (int o = 0; o < s.out(); o++) {
+        return conv2d(s.inputShape(), x, s.weightShape(), w, b, s.stride(), s.pad(), s.dilation(), s.groups());
+    }
+
+    /**
+     * Cross-correlation of x (n, c, h, w) with w (out, c/groups, kh, kw), zero padding, stride,
+     * dilation and groups; b may be null. The result is (n, out, outH, outW), see {@link #outSize}.
+     */
+    public static double[] conv2d(int[] xShape, double[] x, int[] wShape, double[] w, double[] b, int stride, int pad,
+                                  int dilation, int groups) {
+        int batch = xShape[0];
+        int channels = xShape[1];
+        int h = xShape[2];
+        int width = xShape[3];
+        int out = wShape[0];
+        int inPerGroup = wShape[1];
+        int kh = wShape[2];
+        int kw = wShape[3];
+        int oh = outSize(h, kh, stride, pad, dilation);
+        int ow = outSize(width, kw, stride, pad, dilation);
+        int outPerGroup = out / groups;
+        double[] y = new double[batch * out * oh * ow];
+        for (int n = 0; n < batch; n++) {
+            for (int o = 0; o < out; o++) {
                 int g = o / outPerGroup;
                 for (int i = 0; i < oh; i++) {
                     for (int j = 0; j < ow; j++) {
                         double sum = b == null ? 0 : b[o];
                         for (int ci = 0; ci < inPerGroup; ci++) {
                             int c = g * inPerGroup + ci;
-                            for (int ki = 0; ki < s.k(); ki++) {
-                                for (int kj = 0; kj < s.k(); kj++) {
-                                    int r = i * s.stride() - s.pad() + ki * s.dilation();
-                                    int q = j * s.stride() - s.pad() + kj * s.dilation();
-                                    if (r >= 0 && r < s.h() && q >= 0 && q < s.w()) {
-                                        sum += x[((n * s.c() + c) * s.h() + r) * s.w() + q]
-                                                * w[((o * inPerGroup + ci) * s.k() + ki) * s.k() + kj];
+                            for (int ki = 0; ki < kh; ki++) {
+                                for (int kj = 0; kj < kw; kj++) {
+                                    int r = i * stride - pad + ki * dilation;
+                                    int q = j * stride - pad + kj * dilation;
+                                    if (r >= 0 && r < h && q >= 0 && q < width) {
+                                        sum += x[((n * channels + c) * h + r) * width + q]
+                                                * w[((o * inPerGroup + ci) * kh + ki) * kw + kj];
                                     }
                                 }
                             }
                         }
-                        y[((n * s.out() + o) * oh + i) * ow + j] = sum;
+                        y[((n * out + o) * oh + i) * ow + j] = sum;
                     }
                 }
             }
@@ -85,8 +110,8 @@ public final class NnReference {
      * counts as zeros in the average (count_include_pad).
      */
     public static double[] pool2d(double[] x, int planes, int h, int w, int k, int stride, int pad, boolean max) {
-        int oh = (h + 2 * pad - k) / stride + 1;
-        int ow = (w + 2 * pad - k) / stride + 1;
+        int oh = outSize(h, k, stride, pad, 1);
+        int ow = outSize(w, k, stride, pad, 1);
         double[] y = new double[planes * oh * ow];
         for (int p = 0; p < planes; p++) {
             for (int i = 0; i < oh; i++) {
@@ -162,19 +187,47 @@ public final class NnReference {
     public static double[] softmaxLast(double[] x, int size) {
         double[] y = new double[x.length];
         for (int row = 0; row < x.length / size; row++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < size; i++) {
-                max = Math.max(max, x[row * size + i]);
-            }
-            double sum = 0;
-            for (int i = 0; i < size; i++) {
-                sum += Math.exp(x[row * size + i] - max);
-            }
-            for (int i = 0; i < size; i++) {
-                y[row * size + i] = Math.exp(x[row * size + i] - max) / sum;
-            }
+            System.arraycopy(softmax(Arrays.copyOfRange(x, row * size, (row + 1) * size)), 0, y, row * size, size);
         }
         return y;
+    }
+
+    /** exp(v - max) / sum of exp(v - max) over one lane. */
+    public static double[] softmax(double[] lane) {
+        double max = max(lane);
+        double sum = sumOfExp(lane, max);
+        double[] y = new double[lane.length];
+        for (int i = 0; i < lane.length; i++) {
+            y[i] = Math.exp(lane[i] - max) / sum;
+        }
+        return y;
+    }
+
+    /** v - max - log(sum of exp(v - max)) over one lane. */
+    public static double[] logSoftmax(double[] lane) {
+        double max = max(lane);
+        double logSum = Math.log(sumOfExp(lane, max));
+        double[] y = new double[lane.length];
+        for (int i = 0; i < lane.length; i++) {
+            y[i] = lane[i] - max - logSum;
+        }
+        return y;
+    }
+
+    private static double max(double[] lane) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : lane) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    private static double sumOfExp(double[] lane, double max) {
+        double sum = 0;
+        for (double v : lane) {
+            sum += Math.exp(v - max);
+        }
+        return sum;
     }
 
     /** GELU, exact form x * (1 + erf(x / sqrt 2)) / 2. */
@@ -182,25 +235,21 @@ public final class NnReference {
         return 0.5 * x * (1 + erf(x / Math.sqrt(2)));
     }
 
-    /** erf by its Maclaurin series, accurate to about 1e-12 for |x| <= 3 (the range the tests use). */
+    /**
+     * erf(x) = 2/sqrt(pi) times the integral of exp(-t^2) over [0, x], by composite Simpson's rule
+     * on 4000 panels (error below 1e-11 for |x| <= 10), with erf(x) = sign(x) beyond.
+     */
     public static double erf(double x) {
-        if (Math.abs(x) > 3) {
-            throw new IllegalArgumentException("reference erf is only accurate for |x| <= 3, got " + x);
+        if (Math.abs(x) > 10) {
+            return Math.signum(x);
         }
-        double term = x;
-        double sum = x;
-        for (int n = 1; Math.abs(term) > 1e-17; n++) {
-            term *= -x * x / n;
-            sum += term / (2 * n + 1);
+        int panels = 4000;
+        double h = x / panels;
+        double sum = 1 + Math.exp(-x * x);
+        for (int i = 1; i < panels; i++) {
+            double t = i * h;
+            sum += (i % 2 == 1 ? 4 : 2) * Math.exp(-t * t);
         }
-        return 2 / Math.sqrt(Math.PI) * sum;
-    }
-
-    public static double[] doubles(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
+        return 2 / Math.sqrt(Math.PI) * sum * h / 3;
     }
 }

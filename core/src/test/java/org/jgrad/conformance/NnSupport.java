@@ -27,10 +27,6 @@ public abstract class NnSupport extends TensorConformanceSupport {
 
     /** A tensor's values as float64. */
     protected static double[] doubles(Tensor t) {
-        return NnReference.doubles(t.toFloatArray());
-    }
-
-    protected static double[] doubles(float[] values) {
-        return NnReference.doubles(values);
+        return doubles(t.toFloatArray());
     }
 }

@@ -81,7 +81,7 @@ public abstract class OptimizerConformance extends TensorConformanceSupport {
         fresh.loadStateDict(saved);
         assertEquals(0.01, fresh.lr(), 1e-12);
         train(fresh, resumed, c, d, 10);
-        assertClose("resumed Adam", toDouble(straight.toFloatArray()), resumed.toFloatArray(), 0, 0);
+        assertClose("resumed Adam", doubles(straight.toFloatArray()), resumed.toFloatArray(), 0, 0);
     }
 
     @Test
@@ -93,7 +93,7 @@ public abstract class OptimizerConformance extends TensorConformanceSupport {
         float[] bBefore = b.toFloatArray();
         train(sgd, a, randomFloats(7, 10, 0.5, 2), randomFloats(7, 11), 1);
         train(sgd, b, randomFloats(7, 10, 0.5, 2), randomFloats(7, 11), 1);
-        assertClose("lr 0 group", toDouble(bBefore), b.toFloatArray(), 0, 0);
+        assertClose("lr 0 group", doubles(bBefore), b.toFloatArray(), 0, 0);
         assertRejected(IllegalArgumentException.class, () -> sgd.addParamGroup(List.of(a), java.util.Map.of()),
                 "two groups");
     }
@@ -140,7 +140,7 @@ public abstract class OptimizerConformance extends TensorConformanceSupport {
             float[] d = randomFloats(n, n + 2);
             Tensor p = leaf(start);
             Optimizer optimizer = make.apply(List.of(p));
-            double[] expected = toDouble(start);
+            double[] expected = doubles(start);
             OptimizerReference.Rule reference = references.get();
             for (int t = 1; t <= STEPS; t++) {
                 double[] g = new double[n];
@@ -168,13 +168,5 @@ public abstract class OptimizerConformance extends TensorConformanceSupport {
 
     private static Tensor leaf(float[] values) {
         return Tensors.fromArray(values, values.length).requiresGrad(true);
-    }
-
-    static double[] toDouble(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
     }
 }

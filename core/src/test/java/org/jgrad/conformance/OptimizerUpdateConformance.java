@@ -59,7 +59,7 @@ public abstract class OptimizerUpdateConformance extends ConformanceSupport {
     @MethodSource("sgdCases")
     void sgdTrajectoryMatchesReference(SgdConfig c, int size) {
         float[] param0 = randomFloats(size, 31);
-        double[] p = toDouble(param0);
+        double[] p = doubles(param0);
         double[] buf = new double[size];
         Buffer param = upload(param0);
         // garbage in the buffer: the first step must overwrite it with the gradient
@@ -79,7 +79,7 @@ public abstract class OptimizerUpdateConformance extends ConformanceSupport {
     @MethodSource("adamCases")
     void adamTrajectoryMatchesReference(AdamConfig c, int size) {
         float[] param0 = randomFloats(size, 41);
-        double[] p = toDouble(param0);
+        double[] p = doubles(param0);
         double[] m = new double[size];
         double[] v = new double[size];
         double[] vMax = new double[size];
@@ -155,13 +155,5 @@ public abstract class OptimizerUpdateConformance extends ConformanceSupport {
             double denominator = Math.sqrt(vHat) / Math.sqrt(biasCorrection2) + c.eps();
             p[i] -= c.lr() / biasCorrection1 * m[i] / denominator;
         }
-    }
-
-    static double[] toDouble(float[] values) {
-        double[] result = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = values[i];
-        }
-        return result;
     }
 }

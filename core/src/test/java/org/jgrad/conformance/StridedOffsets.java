@@ -9,10 +9,7 @@ final class StridedOffsets {
     }
 
     static int[] of(int[] shape, int offset, int[] strides) {
-        int count = 1;
-        for (int dim : shape) {
-            count *= dim;
-        }
+        int count = HostArray.count(shape);
         int[] offsets = new int[count];
         int[] index = new int[shape.length];
         for (int flat = 0; flat < count; flat++) {
@@ -51,13 +48,5 @@ final class StridedOffsets {
             }
         }
         return strides;
-    }
-
-    static int size(int[] shape) {
-        int count = 1;
-        for (int dim : shape) {
-            count *= dim;
-        }
-        return count;
     }
 }
