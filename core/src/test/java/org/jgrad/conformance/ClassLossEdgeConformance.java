@@ -30,7 +30,7 @@ public abstract class ClassLossEdgeConformance extends LossConformanceSupport {
     void crossEntropyIsFiniteAndCorrectOnHugeLogits(Reduction reduction) {
         ClassLossReference ref = new ClassLossReference(SHAPE);
         float[] logits = hugeLogits();
-        int[] labels = randomLabels(7, 5, 23);
+        int[] labels = randomIndices(7, 5, 23);
         Tensor loss = new CrossEntropyLoss().labelSmoothing(0.1f).reduction(reduction)
                 .apply(tensor(logits, SHAPE), labels(labels, 7));
         assertFinite("loss", loss.toFloatArray());
@@ -42,7 +42,7 @@ public abstract class ClassLossEdgeConformance extends LossConformanceSupport {
     void crossEntropyGradientIsSoftmaxMinusOneHotOnHugeLogits() {
         ClassLossReference ref = new ClassLossReference(SHAPE);
         float[] logits = hugeLogits();
-        int[] labels = randomLabels(7, 5, 24);
+        int[] labels = randomIndices(7, 5, 24);
         Tensor x = tensor(logits, SHAPE).requiresGrad(true);
         new CrossEntropyLoss().apply(x, labels(labels, 7)).backward();
         double[] logp = ref.logSoftmax(logits);

@@ -56,7 +56,7 @@ public abstract class ClassificationLossConformance extends LossConformanceSuppo
             float smoothing) {
         ClassLossReference ref = new ClassLossReference(shape);
         float[] logits = randomFloats(Shape.numel(shape), 11, -4, 4);
-        int[] labels = ignore.apply(randomLabels(ref.labelCount(), shape[1], 12));
+        int[] labels = ignore.apply(randomIndices(ref.labelCount(), shape[1], 12));
         float[] weight = weighted ? randomFloats(shape[1], 13, 0.2, 2) : null;
         CrossEntropyLoss loss = new CrossEntropyLoss().reduction(reduction).labelSmoothing(smoothing)
                 .ignoreIndex(ignore.index()).weight(weighted ? tensor(weight, shape[1]) : null);
@@ -113,7 +113,7 @@ public abstract class ClassificationLossConformance extends LossConformanceSuppo
     void nllMatchesReference(int[] shape, Reduction reduction, boolean weighted, Ignore ignore) {
         ClassLossReference ref = new ClassLossReference(shape);
         float[] logProbabilities = randomFloats(Shape.numel(shape), 17, -5, 0);
-        int[] labels = ignore.apply(randomLabels(ref.labelCount(), shape[1], 18));
+        int[] labels = ignore.apply(randomIndices(ref.labelCount(), shape[1], 18));
         float[] weight = weighted ? randomFloats(shape[1], 19, 0.2, 2) : null;
         NLLLoss loss = new NLLLoss().reduction(reduction).ignoreIndex(ignore.index())
                 .weight(weighted ? tensor(weight, shape[1]) : null);

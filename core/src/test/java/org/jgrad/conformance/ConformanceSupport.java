@@ -35,6 +35,16 @@ public abstract class ConformanceSupport {
         return randomFloats(n, seed, -1, 1);
     }
 
+    /** n integers uniform in [0, bound), reproducible from seed: gather indices, class labels. */
+    protected static int[] randomIndices(int n, int bound, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] indices = new int[n];
+        for (int k = 0; k < n; k++) {
+            indices[k] = random.nextInt(bound);
+        }
+        return indices;
+    }
+
     /** The values widened to float64 (exactly): the starting point of a float64 reference. */
     protected static double[] doubles(float[] values) {
         double[] out = new double[values.length];

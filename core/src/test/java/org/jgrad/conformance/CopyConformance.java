@@ -23,11 +23,7 @@ public abstract class CopyConformance extends ConformanceSupport {
         float[] dst = randomFloats(dstLength, dstLength + 1);
         Buffer dstBuffer = upload(dst);
         backend().copy(shape, upload(src), srcOffset, srcStrides, dstBuffer, dstOffset, dstStrides);
-        int[] from = StridedOffsets.of(shape, srcOffset, srcStrides);
-        int[] to = StridedOffsets.of(shape, dstOffset, dstStrides);
-        for (int k = 0; k < from.length; k++) {
-            dst[to[k]] = src[from[k]];
-        }
+        copyReference(shape, src, srcOffset, srcStrides, dst, dstOffset, dstStrides);
         assertArrayEquals(dst, backend().downloadFloat(dstBuffer), what);
     }
 
@@ -38,12 +34,18 @@ public abstract class CopyConformance extends ConformanceSupport {
         int[] dst = random.ints(dstLength).toArray();
         Buffer dstBuffer = upload(dst);
         backend().copy(shape, upload(src), srcOffset, srcStrides, dstBuffer, dstOffset, dstStrides);
+        copyReference(shape, src, srcOffset, srcStrides, dst, dstOffset, dstStrides);
+        assertArrayEquals(dst, backend().downloadInt(dstBuffer), what);
+    }
+
+    /** The copy on the host, for float[] or int[] alike: element by element, in row-major index order. */
+    private static void copyReference(int[] shape, Object src, int srcOffset, int[] srcStrides, Object dst, int dstOffset,
+                                      int[] dstStrides) {
         int[] from = StridedOffsets.of(shape, srcOffset, srcStrides);
         int[] to = StridedOffsets.of(shape, dstOffset, dstStrides);
         for (int k = 0; k < from.length; k++) {
-            dst[to[k]] = src[from[k]];
+            System.arraycopy(src, from[k], dst, to[k], 1);
         }
-        assertArrayEquals(dst, backend().downloadInt(dstBuffer), what);
     }
 
     /** Copies a dense array of srcShape permuted by perm into a dense destination. */

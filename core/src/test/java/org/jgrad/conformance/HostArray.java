@@ -39,12 +39,7 @@ public final class HostArray {
 
     /** Uniform values in [lo, hi), each rounded to float32 so that a tensor can hold them exactly. */
     public static HostArray random(long seed, double lo, double hi, int... shape) {
-        SplittableRandom random = new SplittableRandom(seed);
-        double[] data = new double[count(shape)];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = (float) (lo + (hi - lo) * random.nextDouble());
-        }
-        return new HostArray(shape, data);
+        return of(ConformanceSupport.randomFloats(count(shape), seed, lo, hi), shape);
     }
 
     /** Integers drawn uniformly from [lo, hi), as floats: many ties, for comparisons and arg-reductions. */

@@ -2,7 +2,6 @@ package org.jgrad.conformance;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import java.util.SplittableRandom;
 import org.jgrad.DType;
 import org.jgrad.backend.Buffer;
 import org.junit.jupiter.api.Test;
@@ -79,14 +78,5 @@ public abstract class IndexingConformance extends ConformanceSupport {
                 () -> backend().scatterAdd(upload(randomFloats(index.length, 30)), 2, 3, 4, upload(index), 5, out),
                 "-1", "(1, 2, 3)", "[0, 5)");
         assertArrayEquals(initial, backend().downloadFloat(out), "scatterAdd wrote despite a bad index");
-    }
-
-    private static int[] randomIndices(int n, int bound, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] indices = new int[n];
-        for (int k = 0; k < n; k++) {
-            indices[k] = random.nextInt(bound);
-        }
-        return indices;
     }
 }

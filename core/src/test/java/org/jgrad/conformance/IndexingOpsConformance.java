@@ -34,7 +34,7 @@ public abstract class IndexingOpsConformance extends TensorConformanceSupport {
     @ParameterizedTest(name = "x 5x7x3, dim {0}, index {1}")
     @CsvSource({"0, 2 0 2 2 4", "1, 6", "1, 0 1 2 3 4 5 6", "1, 3 3 3 3 3 3 3 3 3", "2, 2 1 0 1", "-1, 0", "-2, 6 5 0"})
     void indexSelectTakesListedEntriesWithRepeats(int dim, String indexText) {
-        int[] index = Arrays.stream(indexText.split(" ")).mapToInt(Integer::parseInt).toArray();
+        int[] index = parseInts(indexText);
         int d = dim < 0 ? dim + 3 : dim;
         HostArray x = HostArray.random(123, -1, 1, 5, 7, 3);
         int[] outShape = x.shape();

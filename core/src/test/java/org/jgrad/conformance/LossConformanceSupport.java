@@ -3,7 +3,6 @@ package org.jgrad.conformance;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.SplittableRandom;
 import org.jgrad.Tensor;
 import org.jgrad.Tensors;
 import org.jgrad.loss.Reduction;
@@ -20,16 +19,6 @@ public abstract class LossConformanceSupport extends TensorConformanceSupport {
 
     protected Tensor labels(int[] values, int... shape) {
         return Tensors.fromArray(backend(), values, shape);
-    }
-
-    /** n class labels in [0, classes). */
-    protected static int[] randomLabels(int n, int classes, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = random.nextInt(classes);
-        }
-        return labels;
     }
 
     /** What {@code reduction} makes of per-element losses, MEAN dividing the sum by {@code meanDenominator}. */

@@ -52,7 +52,7 @@ public abstract class LossGradientConformance extends LossConformanceSupport {
         for (int[] shape : new int[][] {MATRIX, VOLUME}) {
             int[] labelShape = ClassificationLossConformance.labelShape(shape);
             int[] labels = ClassificationLossConformance.Ignore.DEFAULT.apply(
-                    randomLabels(Shape.numel(labelShape), shape[1], 52));
+                    randomIndices(Shape.numel(labelShape), shape[1], 52));
             Tensor target = labels(labels, labelShape);
             GradInput logits = GradInput.uniform(53, -3, 3, shape);
             GradInput weight = GradInput.uniform(54, 0.2, 2, shape[1]);
@@ -78,7 +78,7 @@ public abstract class LossGradientConformance extends LossConformanceSupport {
     @ParameterizedTest
     @EnumSource(Reduction.class)
     void nll(Reduction r) {
-        int[] labels = ClassificationLossConformance.Ignore.DEFAULT.apply(randomLabels(7, 3, 58));
+        int[] labels = ClassificationLossConformance.Ignore.DEFAULT.apply(randomIndices(7, 3, 58));
         Tensor target = labels(labels, 7);
         check("NLLLoss " + r, t -> new NLLLoss().reduction(r).weight(t[1]).apply(t[0], target),
                 GradInput.uniform(59, -4, 0, MATRIX), GradInput.uniform(60, 0.2, 2, 3));

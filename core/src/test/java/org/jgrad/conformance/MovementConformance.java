@@ -37,7 +37,7 @@ public abstract class MovementConformance extends TensorConformanceSupport {
     @ParameterizedTest(name = "permute({0})")
     @CsvSource({"0 1 2 3", "3 1 0 2", "1 0 3 2", "3 2 1 0", "-1 0 -2 1"})
     void permuteReordersDimensions(String dimsText) {
-        int[] dims = Arrays.stream(dimsText.split(" ")).mapToInt(Integer::parseInt).toArray();
+        int[] dims = parseInts(dimsText);
         int[] normalized = Arrays.stream(dims).map(d -> d < 0 ? d + 4 : d).toArray();
         HostArray x = HostArray.random(83, -1, 1, 2, 3, 5, 7);
         assertExact("permute", x.permute(normalized), tensor(x).permute(dims));

@@ -84,7 +84,7 @@ public abstract class ReductionOpsConformance extends TensorConformanceSupport {
     @ParameterizedTest(name = "dims {0}, keepDim {1}")
     @CsvSource({"0 2, true", "0 2, false", "-1 0, false", "1 2, true", "0 1 2, false", "2, false"})
     void sumMeanAndVarOverSeveralDims(String dimsText, boolean keepDim) {
-        int[] dims = Arrays.stream(dimsText.split(" ")).mapToInt(Integer::parseInt).toArray();
+        int[] dims = parseInts(dimsText);
         int[] normalized = Arrays.stream(dims).map(d -> d < 0 ? d + 3 : d).toArray();
         HostArray x = HostArray.random(73, -1, 1, 3, 7, 5);
         double atol = 1e-6 * Arrays.stream(x.data()).map(Math::abs).sum();

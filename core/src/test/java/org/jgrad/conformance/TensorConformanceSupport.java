@@ -82,7 +82,16 @@ public abstract class TensorConformanceSupport extends ConformanceSupport {
 
     /** A shape written as in test parameters, sizes joined by x: "3x7x5". */
     protected static int[] parseShape(String text) {
-        return Arrays.stream(text.split("x")).mapToInt(Integer::parseInt).toArray();
+        return parseInts(text, "x");
+    }
+
+    /** A list of dims or indices written as in test parameters, separated by spaces: "0 -1 2". */
+    protected static int[] parseInts(String text) {
+        return parseInts(text, " ");
+    }
+
+    private static int[] parseInts(String text, String separator) {
+        return Arrays.stream(text.split(separator)).mapToInt(Integer::parseInt).toArray();
     }
 
     /** The largest sum of |x| over the lanes along dim: float32 summation error scales with it. */
