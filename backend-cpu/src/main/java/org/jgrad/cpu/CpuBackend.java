@@ -45,14 +45,14 @@ public final class CpuBackend implements Backend {
     @Override
     public void upload(float[] src, Buffer dst) {
         float[] d = CpuBuffer.of(dst).floats();
-        checkLength("upload", src.length, d.length);
+        Strides.checkLength("upload", "host array", src.length, "buffer has", d.length);
         System.arraycopy(src, 0, d, 0, src.length);
     }
 
     @Override
     public void upload(int[] src, Buffer dst) {
         int[] d = CpuBuffer.of(dst).ints();
-        checkLength("upload", src.length, d.length);
+        Strides.checkLength("upload", "host array", src.length, "buffer has", d.length);
         System.arraycopy(src, 0, d, 0, src.length);
     }
 
@@ -166,12 +166,6 @@ public final class CpuBackend implements Backend {
     @Override
     public void close() {
         // Heap buffers belong to the garbage collector; there is nothing else to release.
-    }
-
-    private static void checkLength(String op, int given, int expected) {
-        if (given != expected) {
-            throw new IllegalArgumentException(op + ": host array has " + given + " elements, buffer has " + expected);
-        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.jgrad.cpu;
 
 import java.util.Arrays;
 import org.jgrad.DType;
+import org.jgrad.Shape;
 import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.UnaryOp;
 
@@ -67,7 +68,7 @@ final class Elementwise {
         Strides.checkLength(name, "out", out.length, Strides.elementCount(name, shape));
         Strides.checkOperand(name, "a", shape, 0, aStrides, a.length);
         Strides.checkOperand(name, "b", shape, 0, bStrides, b.length);
-        StridedLoop loop = StridedLoop.of(shape, aStrides, bStrides, Strides.contiguous(shape));
+        StridedLoop loop = StridedLoop.of(shape, aStrides, bStrides, Shape.strides(shape));
         int as = loop.innerStride(0);
         int bs = loop.innerStride(1);
         loop.forEach(new int[3], GRAIN, (at, n) -> run(op, a, at[0], as, b, at[1], bs, out, at[2], n));
@@ -91,7 +92,7 @@ final class Elementwise {
         Strides.checkOperand("where", "cond", shape, 0, condStrides, cond.length);
         Strides.checkOperand("where", "a", shape, 0, aStrides, a.length);
         Strides.checkOperand("where", "b", shape, 0, bStrides, b.length);
-        StridedLoop loop = StridedLoop.of(shape, condStrides, aStrides, bStrides, Strides.contiguous(shape));
+        StridedLoop loop = StridedLoop.of(shape, condStrides, aStrides, bStrides, Shape.strides(shape));
         int cs = loop.innerStride(0);
         int as = loop.innerStride(1);
         int bs = loop.innerStride(2);

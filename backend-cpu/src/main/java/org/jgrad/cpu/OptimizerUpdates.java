@@ -110,10 +110,7 @@ final class OptimizerUpdates {
 
     /** Rejects a required array of the wrong length before anything is written. */
     static void checkLength(String op, String name, float[] array, int expected) {
-        if (array.length != expected) {
-            throw new IllegalArgumentException(op + ": " + name + " has " + array.length + " elements, param has "
-                    + expected);
-        }
+        Strides.checkLength(op, name, array.length, "param has", expected);
     }
 
     /** Rejects optimizer state that {@code reason} (a setting) needs but is null or of the wrong length. */

@@ -2,7 +2,7 @@ package org.jgrad.cpu;
 
 import java.util.Arrays;
 
-/** Checks on the shapes, strides and offsets the strided primitives receive, with messages that say what was wrong. */
+/** Checks on the shapes, strides, offsets and lengths the primitives receive, with messages that say what was wrong. */
 final class Strides {
     private Strides() {
     }
@@ -24,17 +24,6 @@ final class Strides {
             }
         }
         return (int) count;
-    }
-
-    /** Row-major strides of a dense array of {@code shape}. */
-    static int[] contiguous(int[] shape) {
-        int[] strides = new int[shape.length];
-        int stride = 1;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            strides[d] = stride;
-            stride *= shape[d];
-        }
-        return strides;
     }
 
     /**
@@ -65,8 +54,16 @@ final class Strides {
 
     /** Fails unless a buffer that must hold exactly {@code expected} elements does. */
     static void checkLength(String op, String operand, int length, int expected) {
+        checkLength(op, operand, length, "expected", expected);
+    }
+
+    /**
+     * Fails unless {@code length == expected}, saying where the expected length comes from:
+     * "op: operand has 5 elements, {@code reference} 6" (reference "expected", "param has", ...).
+     */
+    static void checkLength(String op, String operand, int length, String reference, int expected) {
         if (length != expected) {
-            throw new IllegalArgumentException(op + ": " + operand + " has " + length + " elements, expected "
+            throw new IllegalArgumentException(op + ": " + operand + " has " + length + " elements, " + reference + " "
                     + expected);
         }
     }
