@@ -16,9 +16,7 @@ final class OptimizerReference {
     static Rule sgd(double lr, double momentum, double dampening, double wd, boolean nesterov) {
         double[][] buf = new double[1][];
         return (p, g, t) -> {
-            if (buf[0] == null) {
-                buf[0] = new double[p.length];
-            }
+            allocate(buf, p.length);
             for (int i = 0; i < p.length; i++) {
                 double d = g[i] + wd * p[i];
                 if (momentum != 0) {
@@ -33,11 +31,7 @@ final class OptimizerReference {
     static Rule adam(double lr, double b1, double b2, double eps, double wd, boolean decoupled, boolean amsgrad) {
         double[][] s = new double[3][];
         return (p, g, t) -> {
-            if (s[0] == null) {
-                s[0] = new double[p.length];
-                s[1] = new double[p.length];
-                s[2] = new double[p.length];
-            }
+            allocate(s, p.length);
             for (int i = 0; i < p.length; i++) {
                 double d = g[i];
                 if (decoupled) {
@@ -62,11 +56,7 @@ final class OptimizerReference {
     static Rule rmsprop(double lr, double alpha, double eps, double wd, double momentum, boolean centered) {
         double[][] s = new double[3][];
         return (p, g, t) -> {
-            if (s[0] == null) {
-                s[0] = new double[p.length];
-                s[1] = new double[p.length];
-                s[2] = new double[p.length];
-            }
+            allocate(s, p.length);
             for (int i = 0; i < p.length; i++) {
                 double d = g[i] + wd * p[i];
                 s[0][i] = alpha * s[0][i] + (1 - alpha) * d * d;
@@ -89,9 +79,7 @@ final class OptimizerReference {
     static Rule adagrad(double lr, double lrDecay, double wd, double eps) {
         double[][] sum = new double[1][];
         return (p, g, t) -> {
-            if (sum[0] == null) {
-                sum[0] = new double[p.length];
-            }
+            allocate(sum, p.length);
             double clr = lr / (1 + (t - 1) * lrDecay);
             for (int i = 0; i < p.length; i++) {
                 double d = g[i] + wd * p[i];
@@ -99,5 +87,14 @@ final class OptimizerReference {
                 p[i] -= clr * d / (Math.sqrt(sum[0][i]) + eps);
             }
         };
+    }
+
+    /** Zero-filled state arrays of length n on the first step; a rule's state lives from one step to the next. */
+    private static void allocate(double[][] state, int n) {
+        if (state[0] == null) {
+            for (int k = 0; k < state.length; k++) {
+                state[k] = new double[n];
+            }
+        }
     }
 }
