@@ -44,7 +44,7 @@ public abstract class ClassMetricConformance extends TensorConformanceSupport {
             for (int i = 0; i < n && neverPredicted >= 0; i++) {
                 scores[i * k + neverPredicted] -= 10;
             }
-            return new Data(scores, MetricReference.labels(n, truthClasses, seed + 1), k);
+            return new Data(scores, randomIndices(n, truthClasses, seed + 1), k);
         }
     }
 

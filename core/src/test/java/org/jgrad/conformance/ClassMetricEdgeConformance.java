@@ -79,7 +79,7 @@ public abstract class ClassMetricEdgeConformance extends TensorConformanceSuppor
     void binaryMetricsThresholdOneScorePerSample() {
         int n = 129;
         float[] probabilities = randomFloats(n, 21, 0, 1);
-        int[] truth = MetricReference.labels(n, 2, 22);
+        int[] truth = randomIndices(n, 2, 22);
         Tensor scores = Tensors.fromArray(probabilities, n, 1);
         Tensor targets = Tensors.fromArray(ClassMetricConformance.asFloats(truth), n, 1);
         for (double threshold : new double[] {0.5, 0.3}) {
@@ -110,7 +110,7 @@ public abstract class ClassMetricEdgeConformance extends TensorConformanceSuppor
         int total = 0;
         for (int rows : MetricReference.UNEVEN_BATCHES) {
             float[] logits = randomFloats(rows * 3, rows, -2, 2);
-            int[] truth = MetricReference.labels(rows * 3, 2, rows + 100);
+            int[] truth = randomIndices(rows * 3, 2, rows + 100);
             for (int i = 0; i < logits.length; i++) {
                 correct += (logits[i] > 0 ? 1 : 0) == truth[i] ? 1 : 0;
             }

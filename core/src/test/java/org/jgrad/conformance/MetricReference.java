@@ -1,7 +1,5 @@
 package org.jgrad.conformance;
 
-import java.util.SplittableRandom;
-
 /**
  * Float64 references of the metrics, written from scikit-learn's definitions over whole label
  * arrays (not streamed, and sharing no code with {@code org.jgrad.train.metrics}).
@@ -22,16 +20,6 @@ final class MetricReference {
             n += size;
         }
         return n;
-    }
-
-    /** n labels in [0, classes). */
-    static int[] labels(int n, int classes, long seed) {
-        SplittableRandom random = new SplittableRandom(seed);
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = random.nextInt(classes);
-        }
-        return labels;
     }
 
     /** The first index of the largest of each row of a row-major [n, k] array. */
