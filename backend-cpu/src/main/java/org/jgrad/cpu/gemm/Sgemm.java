@@ -7,10 +7,9 @@ import org.jgrad.cpu.VectorSupport;
 /**
  * Single-precision GEMM on Java arrays, the whole {@link GemmShape} contract: batches, transposes,
  * alpha and beta, offsets, leading dimensions and batch strides (0 reuses one matrix). Products
- * large enough go through a packed, cache-blocked kernel (the Vector API one when
- * {@link VectorSupport#enabled()}, else one shaped for C2's auto-vectoriser); small or thin ones
- * loop directly. Work is split across cores by columns or rows of C, or by batch entry when each
- * entry is small.
+ * go through a packed, cache-blocked kernel (the Vector API one when {@link VectorSupport#enabled()},
+ * else one shaped for C2's auto-vectoriser), except matrix-vector products, which loop directly.
+ * Work is split across cores by columns or rows of C, or by batch entry when each entry is small.
  *
  * <p>As in BLAS, beta = 0 overwrites C without reading it (NaN there does not survive), and
  * alpha = 0 or k = 0 only scales C by beta, without reading A or B. If batch entries of C
@@ -18,7 +17,7 @@ import org.jgrad.cpu.VectorSupport;
  */
 public final class Sgemm {
     /** Multiply-adds (m n k) below which one thread does the whole product: forking costs more. */
-    private static final long PARALLEL_WORK = 1L << 18;
+    private static final long PARALLEL_WORK = 1L << 21;
     private static final BlockMultiplier BLOCKED =
             VectorSupport.enabled() ? new VectorBlockedGemm() : new ScalarBlockedGemm();
 
@@ -70,9 +69,12 @@ public final class Sgemm {
         }
     }
 
-    /** Whether packing would cost more than it saves: a tiny product, or one with a thin side. */
+    /**
+     * Whether to skip packing: for a matrix-vector product (m or n is 1) the packed kernel would
+     * mostly multiply padding. Everything else, even 4x4, measured faster packed.
+     */
     private static boolean isSmall(GemmShape s) {
-        return (long) s.m() * s.n() * s.k() < 32 * 32 * 32 || s.m() < 2 || s.n() < 4 || s.k() < 4;
+        return s.m() == 1 || s.n() == 1;
     }
 
     /** Whether the C matrices of different batch entries share no element, so entries may run at once. */
