@@ -43,25 +43,32 @@ final class VectorMicroKernel {
         FloatVector c41 = initial(c, co + 4 * ldc + LANES, beta);
         FloatVector c50 = initial(c, co + 5 * ldc, beta);
         FloatVector c51 = initial(c, co + 5 * ldc + LANES, beta);
-        for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
-            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bo);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bo + LANES);
-            FloatVector ai = FloatVector.broadcast(SPECIES, a[ao]);
+        // Row r of the A strip starts at ao + r * kc.
+        int a1 = ao + kc;
+        int a2 = a1 + kc;
+        int a3 = a2 + kc;
+        int a4 = a3 + kc;
+        int a5 = a4 + kc;
+        for (int p = 0; p < kc; p++) {
+            int bp = bo + p * NR;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
+            FloatVector ai = FloatVector.broadcast(SPECIES, a[ao + p]);
             c00 = ai.fma(b0, c00);
             c01 = ai.fma(b1, c01);
-            ai = FloatVector.broadcast(SPECIES, a[ao + 1]);
+            ai = FloatVector.broadcast(SPECIES, a[a1 + p]);
             c10 = ai.fma(b0, c10);
             c11 = ai.fma(b1, c11);
-            ai = FloatVector.broadcast(SPECIES, a[ao + 2]);
+            ai = FloatVector.broadcast(SPECIES, a[a2 + p]);
             c20 = ai.fma(b0, c20);
             c21 = ai.fma(b1, c21);
-            ai = FloatVector.broadcast(SPECIES, a[ao + 3]);
+            ai = FloatVector.broadcast(SPECIES, a[a3 + p]);
             c30 = ai.fma(b0, c30);
             c31 = ai.fma(b1, c31);
-            ai = FloatVector.broadcast(SPECIES, a[ao + 4]);
+            ai = FloatVector.broadcast(SPECIES, a[a4 + p]);
             c40 = ai.fma(b0, c40);
             c41 = ai.fma(b1, c41);
-            ai = FloatVector.broadcast(SPECIES, a[ao + 5]);
+            ai = FloatVector.broadcast(SPECIES, a[a5 + p]);
             c50 = ai.fma(b0, c50);
             c51 = ai.fma(b1, c51);
         }
