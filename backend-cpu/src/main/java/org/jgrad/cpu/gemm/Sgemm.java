@@ -57,15 +57,17 @@ public final class Sgemm {
             path.multiply(call, entry, 0, s.m(), 0, s.n());
             return;
         }
-        // Split the larger side of C into chunks of whole register tiles, one chunk per thread.
+        // One chunk of whole register tiles per thread, along the side with more tiles (the
+        // chunks come out most even). Each thread packs its own operands, so a row split copies
+        // B once per thread and a column split copies A once per thread.
         int colTiles = ceilDiv(s.n(), path.colStep());
         int rowTiles = ceilDiv(s.m(), path.rowStep());
-        if (colTiles * path.colStep() >= rowTiles * path.rowStep()) {
-            Parallel.forRange(colTiles, 1, (t0, t1) -> path.multiply(call, entry, 0, s.m(),
-                    t0 * path.colStep(), Math.min(s.n(), t1 * path.colStep())));
-        } else {
+        if (rowTiles >= colTiles) {
             Parallel.forRange(rowTiles, 1, (t0, t1) -> path.multiply(call, entry,
                     t0 * path.rowStep(), Math.min(s.m(), t1 * path.rowStep()), 0, s.n()));
+        } else {
+            Parallel.forRange(colTiles, 1, (t0, t1) -> path.multiply(call, entry, 0, s.m(),
+                    t0 * path.colStep(), Math.min(s.n(), t1 * path.colStep())));
         }
     }
 
