@@ -16,8 +16,11 @@ import org.jgrad.cpu.VectorSupport;
  * overlap (a C batch stride of 0, say) the entries are applied one after another, in order.
  */
 public final class Sgemm {
-    /** Multiply-adds (m n k) below which one thread does the whole product: forking costs more. */
-    private static final long PARALLEL_WORK = 1L << 21;
+    /**
+     * Multiply-adds (m n k) below which one thread does the whole product. A fork-join round trip
+     * measured about 40 us on the 2-core test machine, so splitting paid only from about 256^3.
+     */
+    private static final long PARALLEL_WORK = 1L << 24;
     private static final BlockMultiplier BLOCKED =
             VectorSupport.enabled() ? new VectorBlockedGemm() : new ScalarBlockedGemm();
 
