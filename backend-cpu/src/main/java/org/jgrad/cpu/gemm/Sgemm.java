@@ -7,18 +7,20 @@ import org.jgrad.cpu.VectorSupport;
 /**
  * Single-precision GEMM on Java arrays, the whole {@link GemmShape} contract: batches, transposes,
  * alpha and beta, offsets, leading dimensions and batch strides (0 reuses one matrix). Products
- * large enough go through a packed, cache-blocked kernel (the Vector API one when
- * {@link VectorSupport#enabled()}, else one shaped for C2's auto-vectoriser); small or thin ones
- * loop directly. Work is split across cores by columns or rows of C, or by batch entry when each
- * entry is small.
+ * go through a packed, cache-blocked kernel (the Vector API one when {@link VectorSupport#enabled()},
+ * else one shaped for C2's auto-vectoriser), except matrix-vector products, which loop directly.
+ * Work is split across cores by columns or rows of C, or by batch entry when each entry is small.
  *
  * <p>As in BLAS, beta = 0 overwrites C without reading it (NaN there does not survive), and
  * alpha = 0 or k = 0 only scales C by beta, without reading A or B. If batch entries of C
  * overlap (a C batch stride of 0, say) the entries are applied one after another, in order.
  */
 public final class Sgemm {
-    /** Multiply-adds (m n k) below which one thread does the whole product: forking costs more. */
-    private static final long PARALLEL_WORK = 1L << 18;
+    /**
+     * Multiply-adds (m n k) below which one thread does the whole product. A fork-join round trip
+     * measured about 40 us on the 2-core test machine, so splitting paid only from about 256^3.
+     */
+    private static final long PARALLEL_WORK = 1L << 24;
     private static final BlockMultiplier BLOCKED =
             VectorSupport.enabled() ? new VectorBlockedGemm() : new ScalarBlockedGemm();
 
@@ -58,21 +60,26 @@ public final class Sgemm {
             path.multiply(call, entry, 0, s.m(), 0, s.n());
             return;
         }
-        // Split the larger side of C into chunks of whole register tiles, one chunk per thread.
+        // One chunk of whole register tiles per thread, along the side with more tiles (the
+        // chunks come out most even). Each thread packs its own operands, so a row split copies
+        // B once per thread and a column split copies A once per thread.
         int colTiles = ceilDiv(s.n(), path.colStep());
         int rowTiles = ceilDiv(s.m(), path.rowStep());
-        if (colTiles * path.colStep() >= rowTiles * path.rowStep()) {
-            Parallel.forRange(colTiles, 1, (t0, t1) -> path.multiply(call, entry, 0, s.m(),
-                    t0 * path.colStep(), Math.min(s.n(), t1 * path.colStep())));
-        } else {
+        if (rowTiles >= colTiles) {
             Parallel.forRange(rowTiles, 1, (t0, t1) -> path.multiply(call, entry,
                     t0 * path.rowStep(), Math.min(s.m(), t1 * path.rowStep()), 0, s.n()));
+        } else {
+            Parallel.forRange(colTiles, 1, (t0, t1) -> path.multiply(call, entry, 0, s.m(),
+                    t0 * path.colStep(), Math.min(s.n(), t1 * path.colStep())));
         }
     }
 
-    /** Whether packing would cost more than it saves: a tiny product, or one with a thin side. */
+    /**
+     * Whether to skip packing: for a matrix-vector product (m or n is 1) the packed kernel would
+     * mostly multiply padding. Everything else, even 4x4, measured faster packed.
+     */
     private static boolean isSmall(GemmShape s) {
-        return (long) s.m() * s.n() * s.k() < 32 * 32 * 32 || s.m() < 2 || s.n() < 4 || s.k() < 4;
+        return s.m() == 1 || s.n() == 1;
     }
 
     /** Whether the C matrices of different batch entries share no element, so entries may run at once. */

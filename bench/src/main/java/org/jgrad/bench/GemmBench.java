@@ -1,0 +1,94 @@
+package org.jgrad.bench;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.jgrad.DType;
+import org.jgrad.backend.Backend;
+import org.jgrad.backend.Backends;
+import org.jgrad.backend.Buffer;
+import org.jgrad.backend.GemmShape;
+
+/**
+ * Square SGEMM throughput of one backend through the SPI: C = A B with n x n random non-zero
+ * operands, warmed up (so the JIT has compiled the kernels), then the median of many timed
+ * calls. Each timed call ends by downloading a one-element buffer, which waits for queued work
+ * on a GPU backend. The last line printed is {@code gemm backend=NAME n=N gflops=G}.
+ *
+ * <p>Arguments: {@code --backend NAME} (default cpu), {@code --size N} (default 1024),
+ * {@code --seconds S} (default 2: at least this long warming up and again timing),
+ * {@code --repeats R} (default 21: at least this many timed calls).
+ */
+public final class GemmBench {
+    private GemmBench() {
+    }
+
+    public static void main(String[] args) {
+        String backendName = "cpu";
+        int n = 1024;
+        double seconds = 2;
+        int repeats = 21;
+        for (int i = 0; i < args.length; i += 2) {
+            String value = i + 1 < args.length ? args[i + 1] : missing(args[i]);
+            switch (args[i]) {
+                case "--backend" -> backendName = value;
+                case "--size" -> n = Integer.parseInt(value);
+                case "--seconds" -> seconds = Double.parseDouble(value);
+                case "--repeats" -> repeats = Integer.parseInt(value);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + "; expected --backend NAME, --size N, --seconds S or --repeats R");
+            }
+        }
+        Backend backend = Backends.named(backendName);
+        System.out.println("backend: " + backend.description() + "; java " + Runtime.version());
+        double median = medianSeconds(backend, n, seconds, repeats);
+        System.out.printf("gemm backend=%s n=%d gflops=%.1f%n", backend.name(), n, 2.0 * n * n * n / median * 1e-9);
+    }
+
+    private static double medianSeconds(Backend backend, int n, double seconds, int repeats) {
+        GemmShape shape = GemmShape.dense(1, n, n, n, false, false);
+        Buffer a = randomMatrix(backend, n, 1);
+        Buffer b = randomMatrix(backend, n, 2);
+        Buffer c = backend.allocate(DType.FLOAT32, n * n);
+        Buffer sync = backend.allocate(DType.FLOAT32, 1);
+        long warmUntil = System.nanoTime() + (long) (seconds * 1e9);
+        for (int call = 0; call < 5 || System.nanoTime() < warmUntil; call++) {
+            timedCall(backend, shape, a, b, c, sync);
+        }
+        double[] times = new double[repeats];
+        int count = 0;
+        long timeUntil = System.nanoTime() + (long) (seconds * 1e9);
+        while (count < repeats || System.nanoTime() < timeUntil) {
+            if (count == times.length) {
+                times = Arrays.copyOf(times, 2 * count);
+            }
+            times[count++] = timedCall(backend, shape, a, b, c, sync);
+        }
+        double[] sorted = Arrays.copyOf(times, count);
+        Arrays.sort(sorted);
+        return sorted[count / 2];
+    }
+
+    /** Seconds for one product, including waiting for it to finish. */
+    private static double timedCall(Backend backend, GemmShape shape, Buffer a, Buffer b, Buffer c, Buffer sync) {
+        long start = System.nanoTime();
+        backend.gemm(shape, a, b, c);
+        backend.downloadFloat(sync);
+        return (System.nanoTime() - start) * 1e-9;
+    }
+
+    /** An n x n matrix of values in [0.5, 1.5): never zero, so no shortcut can apply. */
+    private static Buffer randomMatrix(Backend backend, int n, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] values = new float[n * n];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) (0.5 + random.nextDouble());
+        }
+        Buffer buffer = backend.allocate(DType.FLOAT32, values.length);
+        backend.upload(values, buffer);
+        return buffer;
+    }
+
+    private static String missing(String option) {
+        throw new IllegalArgumentException("option " + option + " needs a value");
+    }
+}
