@@ -10,31 +10,31 @@ public final class Arithmetic {
     }
 
     public static Tensor add(Tensor a, Tensor b) {
-        return Add.apply(a, b);
+        return Binary.apply(BinaryOp.ADD, a, b);
     }
 
     public static Tensor sub(Tensor a, Tensor b) {
-        return Sub.apply(a, b);
+        return Binary.apply(BinaryOp.SUB, a, b);
     }
 
     public static Tensor mul(Tensor a, Tensor b) {
-        return Mul.apply(a, b);
+        return Binary.apply(BinaryOp.MUL, a, b);
     }
 
     public static Tensor div(Tensor a, Tensor b) {
-        return Div.apply(a, b);
+        return Binary.apply(BinaryOp.DIV, a, b);
     }
 
     public static Tensor pow(Tensor a, Tensor b) {
-        return Pow.apply(a, b);
+        return Binary.apply(BinaryOp.POW, a, b);
     }
 
     public static Tensor maximum(Tensor a, Tensor b) {
-        return Extremum.apply(BinaryOp.MAXIMUM, a, b);
+        return Binary.apply(BinaryOp.MAXIMUM, a, b);
     }
 
     public static Tensor minimum(Tensor a, Tensor b) {
-        return Extremum.apply(BinaryOp.MINIMUM, a, b);
+        return Binary.apply(BinaryOp.MINIMUM, a, b);
     }
 
     public static Tensor clamp(Tensor x, float min, float max) {
