@@ -1,10 +1,8 @@
 package org.jgrad.ops;
 
 import org.jgrad.Function;
-import org.jgrad.Shape;
 import org.jgrad.Tensor;
 import org.jgrad.backend.BinaryOp;
-import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.UnaryOp;
 
 /**
@@ -19,20 +17,14 @@ final class LogSoftmax extends Function {
     }
 
     static Tensor apply(Tensor x, int dim) {
-        Kernels.requireFloat("logSoftmax", x);
-        int d = Shape.normalizeDim("logSoftmax", dim, x.dim());
-        Tensor max = Kernels.reduce(ReduceOp.MAX, x, d);
-        Tensor shifted = Kernels.binary("logSoftmax", BinaryOp.SUB, x, max);
-        Tensor exp = Kernels.unary(UnaryOp.EXP, 0f, shifted);
-        Tensor sum = Kernels.reduce(ReduceOp.SUM, exp, d);
-        Tensor logSum = Kernels.unary(UnaryOp.LOG, 0f, sum);
-        Tensor y = Kernels.binary("logSoftmax", BinaryOp.SUB, shifted, logSum);
-        for (Tensor t : new Tensor[] {max, shifted, exp, sum, logSum}) {
-            t.close();
+        try (StableExp parts = StableExp.of("logSoftmax", x, dim)) {
+            Tensor logSum = Kernels.unary(UnaryOp.LOG, 0f, parts.sum());
+            Tensor y = Kernels.binary("logSoftmax", BinaryOp.SUB, parts.shifted(), logSum);
+            logSum.close();
+            LogSoftmax fn = new LogSoftmax(parts.dim());
+            fn.save(y);
+            return record(fn, y, x);
         }
-        LogSoftmax fn = new LogSoftmax(d);
-        fn.save(y);
-        return record(fn, y, x);
     }
 
     @Override
