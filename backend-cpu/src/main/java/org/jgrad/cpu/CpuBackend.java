@@ -20,6 +20,8 @@ import org.jgrad.cpu.gemm.Sgemm;
  * of its area, which picks the Vector API or the scalar path (see {@link VectorSupport}).
  */
 public final class CpuBackend implements Backend {
+    /** Large freed float arrays, recycled by {@link #allocate}. */
+    private final ArrayPool pool = new ArrayPool();
 
     @Override
     public String name() {
@@ -34,12 +36,12 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Buffer allocate(DType dtype, int length) {
-        return new CpuBuffer(dtype, length);
+        return new CpuBuffer(dtype, length, pool);
     }
 
     @Override
     public void free(Buffer buffer) {
-        CpuBuffer.of(buffer).free();
+        CpuBuffer.of(buffer).free(pool);
     }
 
     @Override

@@ -11,13 +11,18 @@ final class CpuBuffer implements Buffer {
     private int[] ints;
 
     CpuBuffer(DType dtype, int length) {
+        this(dtype, length, null);
+    }
+
+    /** As {@link #CpuBuffer(DType, int)}, FLOAT32 storage taken from {@code pool} when not null. */
+    CpuBuffer(DType dtype, int length, ArrayPool pool) {
         if (length < 0) {
             throw new IllegalArgumentException("allocate: negative length " + length);
         }
         this.dtype = dtype;
         this.length = length;
         if (dtype == DType.FLOAT32) {
-            floats = new float[length];
+            floats = pool == null ? new float[length] : pool.take(length);
         } else {
             ints = new int[length];
         }
@@ -50,6 +55,14 @@ final class CpuBuffer implements Buffer {
     }
 
     void free() {
+        free(null);
+    }
+
+    /** Frees the buffer, handing its FLOAT32 storage to {@code pool} when not null. */
+    void free(ArrayPool pool) {
+        if (pool != null) {
+            pool.give(floats);
+        }
         floats = null;
         ints = null;
     }

@@ -1,0 +1,57 @@
+package org.jgrad.cpu;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Recycles the large float arrays of freed buffers. A training step allocates and frees the same
+ * activation-sized buffers every step; a fresh multi-megabyte array is a new humongous or eden
+ * allocation whose pages the OS must fault in again (and whose zeroing runs through cold memory),
+ * which on small VMs cost more than the kernels that write them. A recycled array is zeroed warm,
+ * so {@link CpuBackend#allocate} still hands out all-zero buffers. Small arrays are left to the
+ * JVM's thread-local allocation, and the pool holds at most {@link #CAPACITY_BYTES} in all.
+ */
+final class ArrayPool {
+    /** Arrays below this many elements (256 KiB) are cheap to allocate and are not pooled. */
+    static final int MIN_LENGTH = 1 << 16;
+    /** Upper bound on the bytes held: an eighth of the heap, at most 1 GiB. */
+    static final long CAPACITY_BYTES = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 8);
+
+    private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
+    private long heldBytes;
+
+    /** A zeroed array of {@code length} floats, recycled when one of that length is pooled. */
+    float[] take(int length) {
+        if (length >= MIN_LENGTH) {
+            float[] a;
+            synchronized (this) {
+                ArrayDeque<float[]> q = free.get(length);
+                a = q == null ? null : q.pollLast();
+                if (a != null) {
+                    heldBytes -= 4L * length;
+                }
+            }
+            if (a != null) {
+                Arrays.fill(a, 0f);
+                return a;
+            }
+        }
+        return new float[length];
+    }
+
+    /** Hands back an array no buffer refers to any more; dropped when small or when the pool is full. */
+    void give(float[] a) {
+        if (a == null || a.length < MIN_LENGTH) {
+            return;
+        }
+        synchronized (this) {
+            if (heldBytes + 4L * a.length > CAPACITY_BYTES) {
+                return;
+            }
+            free.computeIfAbsent(a.length, k -> new ArrayDeque<>()).addLast(a);
+            heldBytes += 4L * a.length;
+        }
+    }
+}
