@@ -56,19 +56,12 @@ public abstract class ClassMetricConformance extends TensorConformanceSupport {
             Tensor scores = Tensors.fromArray(Arrays.copyOfRange(data.scores, start * data.k, (start + size) * data.k), size, data.k);
             int[] labels = Arrays.copyOfRange(data.truth, start, start + size);
             Tensor targets = batch++ % 2 == 0 ? Tensors.fromArray(labels, size)
-                    : Tensors.fromArray(asFloats(labels), size, 1);
+                    : Tensors.fromArray(labelsAsFloats(labels), size, 1);
             metric.update(scores, targets);
             start += size;
         }
     }
 
-    static float[] asFloats(int[] labels) {
-        float[] out = new float[labels.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = labels[i];
-        }
-        return out;
-    }
 
     private static Data scenario(String name) {
         int n = MetricReference.total(MetricReference.UNEVEN_BATCHES);

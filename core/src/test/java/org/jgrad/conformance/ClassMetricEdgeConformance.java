@@ -81,7 +81,7 @@ public abstract class ClassMetricEdgeConformance extends TensorConformanceSuppor
         float[] probabilities = randomFloats(n, 21, 0, 1);
         int[] truth = randomIndices(n, 2, 22);
         Tensor scores = Tensors.fromArray(probabilities, n, 1);
-        Tensor targets = Tensors.fromArray(ClassMetricConformance.asFloats(truth), n, 1);
+        Tensor targets = Tensors.fromArray(labelsAsFloats(truth), n, 1);
         for (double threshold : new double[] {0.5, 0.3}) {
             int[] predicted = new int[n];
             for (int i = 0; i < n; i++) {

@@ -46,6 +46,15 @@ public abstract class ConformanceSupport {
     }
 
     /** The values widened to float64 (exactly): the starting point of a float64 reference. */
+    /** Integer labels as FLOAT32 values (class-index targets, BCE targets). */
+    protected static float[] labelsAsFloats(int[] labels) {
+        float[] out = new float[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            out[i] = labels[i];
+        }
+        return out;
+    }
+
     protected static double[] doubles(float[] values) {
         double[] out = new double[values.length];
         for (int i = 0; i < values.length; i++) {

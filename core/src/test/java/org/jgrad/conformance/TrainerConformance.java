@@ -87,7 +87,7 @@ public abstract class TrainerConformance extends TrainerSupport {
         Trainer trainer = builder(model).build();
         Tensor batched = trainer.predict(new DataLoader(dataset(x), 5));
         assertArrayEquals(new int[] {23, CLASSES}, batched.shape());
-        assertClose("predict(loader)", TrainingLoop.toDoubles(expected), batched.toFloatArray(), 1e-6, 1e-6);
+        assertClose("predict(loader)", doubles(expected), batched.toFloatArray(), 1e-6, 1e-6);
         Tensor whole = trainer.predict(input);
         assertArrayEquals(expected, whole.toFloatArray(), "predict(tensor) is one eval-mode forward pass");
         assertTrue(model.isTraining(), "predict restores train mode");

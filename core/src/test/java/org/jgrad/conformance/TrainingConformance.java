@@ -53,7 +53,7 @@ public abstract class TrainingConformance extends NnSupport {
     void mlpLearnsXorWithBceAndAdam() {
         Module mlp = new Sequential(new Linear(2, 8), new Tanh(), new Linear(8, 1));
         Tensor x = tensor(TrainingData.XOR_INPUTS, 4, 2);
-        Tensor y = tensor(TrainingData.asFloats(TrainingData.XOR_LABELS), 4, 1);
+        Tensor y = tensor(labelsAsFloats(TrainingData.XOR_LABELS), 4, 1);
         Optimizer adam = new Adam(mlp.parameters(), 0.05);
         float[] losses = TrainingLoop.fit(mlp, new BCEWithLogitsLoss(), adam, Schedules.constant(0.05), x, y, 150, 4);
 
@@ -76,7 +76,7 @@ public abstract class TrainingConformance extends NnSupport {
         float[] losses = TrainingLoop.fit(mlp, new CrossEntropyLoss(), sgd, schedule, x, labels, 150, 4);
 
         float[] logits = TrainingLoop.outputs(mlp.eval(), x);
-        assertArrayEquals(TrainingData.XOR_LABELS, TrainingLoop.argmaxRows(logits, 2),
+        assertArrayEquals(TrainingData.XOR_LABELS, MetricReference.argmax(logits, logits.length / 2, 2),
                 "XOR predictions, logits " + Arrays.toString(logits));
         assertTrue(losses[losses.length - 1] < 0.05, "final cross-entropy " + losses[losses.length - 1]);
     }
@@ -126,7 +126,7 @@ public abstract class TrainingConformance extends NnSupport {
         assertTrue(lastEpoch < 0.2 * losses[0], "last epoch's loss " + lastEpoch + ", first step's " + losses[0]);
         cnn.eval();
         float[] scores = TrainingLoop.outputs(cnn, images);
-        double accuracy = TrainingLoop.accuracy(TrainingLoop.argmaxRows(scores, TrainingData.BAR_CLASSES), data.labels());
+        double accuracy = MetricReference.accuracy(data.labels(), MetricReference.argmax(scores, scores.length / TrainingData.BAR_CLASSES, TrainingData.BAR_CLASSES));
         assertTrue(accuracy >= 0.95, "training accuracy in eval mode " + accuracy);
         assertArrayEquals(scores, TrainingLoop.outputs(cnn, images), "eval mode predicts the same twice");
 
@@ -218,7 +218,7 @@ public abstract class TrainingConformance extends NnSupport {
         Backends.setDefault(counting);
         Module mlp = new Sequential(new Linear(2, 16), new Tanh(), new Dropout(0.1), new Linear(16, 1));
         Tensor x = Tensors.fromArray(counting, TrainingData.XOR_INPUTS, 4, 2);
-        Tensor y = Tensors.fromArray(counting, TrainingData.asFloats(TrainingData.XOR_LABELS), 4, 1);
+        Tensor y = Tensors.fromArray(counting, labelsAsFloats(TrainingData.XOR_LABELS), 4, 1);
         Optimizer adam = new Adam(mlp.parameters(), 0.02);
         LrSchedule schedule = Schedules.cosine(0.02, 200).withWarmup(10);
         Loss bce = new BCEWithLogitsLoss();

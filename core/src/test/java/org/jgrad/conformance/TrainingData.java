@@ -14,14 +14,6 @@ final class TrainingData {
     static final float[] XOR_INPUTS = {0, 0, 0, 1, 1, 0, 1, 1};
     static final int[] XOR_LABELS = {0, 1, 1, 0};
 
-    /** Labels as FLOAT32 targets (for BCE), one per row. */
-    static float[] asFloats(int[] labels) {
-        float[] out = new float[labels.length];
-        for (int i = 0; i < labels.length; i++) {
-            out[i] = labels[i];
-        }
-        return out;
-    }
 
     /** y = x · weights + bias + noise: x (rows, features) uniform in [-1, 1), noise uniform in [-noise, noise). */
     record Regression(float[] x, float[] y, int rows, double[] weights, double bias) {

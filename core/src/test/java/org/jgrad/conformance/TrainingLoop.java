@@ -57,7 +57,7 @@ final class TrainingLoop {
 
     /** Mean of the last {@code count} losses. */
     static double meanOfLast(float[] losses, int count) {
-        return Arrays.stream(toDoubles(losses), losses.length - count, losses.length).average().orElseThrow();
+        return Arrays.stream(ConformanceSupport.doubles(losses), losses.length - count, losses.length).average().orElseThrow();
     }
 
     /** The model's output for input, computed without a graph; nothing stays allocated. */
@@ -65,35 +65,5 @@ final class TrainingLoop {
         try (Scope scope = Scope.open(); NoGrad noGrad = NoGrad.enter()) {
             return model.forward(input).toFloatArray();
         }
-    }
-
-    /** The class with the highest score in each row of a (rows, classes) output, computed on the host. */
-    static int[] argmaxRows(float[] scores, int classes) {
-        int[] best = new int[scores.length / classes];
-        for (int r = 0; r < best.length; r++) {
-            for (int c = 1; c < classes; c++) {
-                if (scores[r * classes + c] > scores[r * classes + best[r]]) {
-                    best[r] = c;
-                }
-            }
-        }
-        return best;
-    }
-
-    /** Fraction of predictions equal to the labels. */
-    static double accuracy(int[] predicted, int[] labels) {
-        int right = 0;
-        for (int i = 0; i < labels.length; i++) {
-            right += predicted[i] == labels[i] ? 1 : 0;
-        }
-        return (double) right / labels.length;
-    }
-
-    static double[] toDoubles(float[] values) {
-        double[] out = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            out[i] = values[i];
-        }
-        return out;
     }
 }
