@@ -45,7 +45,7 @@ final class JgradMlp implements MlpModel {
     }
 
     @Override
-    public float[] logits(float[] x) {
+    public float[] scores(float[] x) {
         try (Scope scope = Scope.open(); NoGrad noGrad = NoGrad.enter()) {
             return model.forward(Tensors.fromArray(backend, x, x.length / MnistArrays.FEATURES, MnistArrays.FEATURES))
                     .toFloatArray();

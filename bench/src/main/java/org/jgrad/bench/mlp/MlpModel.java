@@ -9,8 +9,11 @@ public interface MlpModel extends AutoCloseable {
     /** One SGD step on {@code y.length} examples: {@code x} holds their 784 pixels each, row-major. */
     void trainBatch(float[] x, int[] y);
 
-    /** The logits (n x 10, row-major) of the n = x.length / 784 examples in {@code x}, without gradients. */
-    float[] logits(float[] x);
+    /**
+     * Class scores (n x 10, row-major; logits or probabilities, only their argmax is used) of the
+     * n = x.length / 784 examples in {@code x}, without gradients.
+     */
+    float[] scores(float[] x);
 
     /** A one-line description (framework, version, threads), printed before the run. */
     String description();

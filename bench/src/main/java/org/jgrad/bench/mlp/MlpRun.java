@@ -67,7 +67,7 @@ public final class MlpRun {
             int n = Math.min(EVAL_BATCH, test.size() - start);
             float[] x = new float[n * MnistArrays.FEATURES];
             test.gather(order, start, n, x, y);
-            hits += MnistArrays.correct(model.logits(x), y, n);
+            hits += MnistArrays.correct(model.scores(x), y, n);
         }
         return (double) hits / test.size();
     }

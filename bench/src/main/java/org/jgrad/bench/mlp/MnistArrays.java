@@ -51,13 +51,13 @@ public record MnistArrays(float[] pixels, int[] labels) {
         }
     }
 
-    /** Number of rows of {@code logits} (n x 10, row-major) whose largest entry is the label. */
-    public static int correct(float[] logits, int[] labels, int n) {
+    /** Number of rows of {@code scores} (n x 10, row-major) whose largest entry is the label. */
+    public static int correct(float[] scores, int[] labels, int n) {
         int hits = 0;
         for (int i = 0; i < n; i++) {
             int best = 0;
             for (int c = 1; c < CLASSES; c++) {
-                if (logits[i * CLASSES + c] > logits[i * CLASSES + best]) {
+                if (scores[i * CLASSES + c] > scores[i * CLASSES + best]) {
                     best = c;
                 }
             }
