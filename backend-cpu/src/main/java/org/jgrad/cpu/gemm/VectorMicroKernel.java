@@ -23,11 +23,13 @@ final class VectorMicroKernel {
     static final int MR = 6;
     static final int NR = 2 * LANES;
     /**
-     * The concrete vector class of {@link #SPECIES}. Casting the accumulators to it before they
-     * are stored gives C2 their exact type: without it, once any code has stored a vector of
-     * another shape (the Philox fill stores 256-bit floats), the stores' shared type profile is
-     * polymorphic, C2 cannot intrinsify them, boxes every accumulator, and the GEMM runs 50-80
-     * times slower (measured: 287 to 3.6 GFLOP/s at n = 1024 after one random fill).
+     * The concrete vector class of {@link #SPECIES}. The accumulators are cast to it where they
+     * start and where they are stored, which tells C2 their exact type. Without that, C2 can lose
+     * it (when {@link #initial} is left out of line, or once code elsewhere has used vectors of
+     * another shape, as the Philox fill's 256-bit floats, so that the Vector API's shared type
+     * profiles are polymorphic); it then cannot intrinsify the FMAs or stores, boxes every
+     * accumulator on the heap each step, and the GEMM runs 50-80 times slower (measured: 287 to
+     * 3.6 GFLOP/s at n = 1024 after one random fill). The casts cost nothing when the type is known.
      */
     @SuppressWarnings("unchecked")
     private static final Class<FloatVector> VECTOR = (Class<FloatVector>) SPECIES.vectorType();
@@ -40,18 +42,18 @@ final class VectorMicroKernel {
      * not read C, beta 1 adds to it.
      */
     static void multiply(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, float beta) {
-        FloatVector c00 = initial(c, co, beta);
-        FloatVector c01 = initial(c, co + LANES, beta);
-        FloatVector c10 = initial(c, co + ldc, beta);
-        FloatVector c11 = initial(c, co + ldc + LANES, beta);
-        FloatVector c20 = initial(c, co + 2 * ldc, beta);
-        FloatVector c21 = initial(c, co + 2 * ldc + LANES, beta);
-        FloatVector c30 = initial(c, co + 3 * ldc, beta);
-        FloatVector c31 = initial(c, co + 3 * ldc + LANES, beta);
-        FloatVector c40 = initial(c, co + 4 * ldc, beta);
-        FloatVector c41 = initial(c, co + 4 * ldc + LANES, beta);
-        FloatVector c50 = initial(c, co + 5 * ldc, beta);
-        FloatVector c51 = initial(c, co + 5 * ldc + LANES, beta);
+        FloatVector c00 = VECTOR.cast(initial(c, co, beta));
+        FloatVector c01 = VECTOR.cast(initial(c, co + LANES, beta));
+        FloatVector c10 = VECTOR.cast(initial(c, co + ldc, beta));
+        FloatVector c11 = VECTOR.cast(initial(c, co + ldc + LANES, beta));
+        FloatVector c20 = VECTOR.cast(initial(c, co + 2 * ldc, beta));
+        FloatVector c21 = VECTOR.cast(initial(c, co + 2 * ldc + LANES, beta));
+        FloatVector c30 = VECTOR.cast(initial(c, co + 3 * ldc, beta));
+        FloatVector c31 = VECTOR.cast(initial(c, co + 3 * ldc + LANES, beta));
+        FloatVector c40 = VECTOR.cast(initial(c, co + 4 * ldc, beta));
+        FloatVector c41 = VECTOR.cast(initial(c, co + 4 * ldc + LANES, beta));
+        FloatVector c50 = VECTOR.cast(initial(c, co + 5 * ldc, beta));
+        FloatVector c51 = VECTOR.cast(initial(c, co + 5 * ldc + LANES, beta));
         // Row r of the A strip starts at ao + r * kc.
         int a1 = ao + kc;
         int a2 = a1 + kc;
