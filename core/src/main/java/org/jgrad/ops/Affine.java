@@ -3,11 +3,11 @@ package org.jgrad.ops;
 import org.jgrad.Function;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
-import org.jgrad.backend.BinaryOp;
 
 /**
  * y = x W^T + b over the last dimension of x, the fully connected layer's op. Leading dimensions
- * of x fold into the GEMM's rows, and W is read transposed by flag, so nothing is copied.
+ * of x fold into the GEMM's rows, W is read transposed by flag, so nothing is copied, and the
+ * GEMM accumulates onto the broadcast bias.
  * dx = g W, dW = g^T x, db = g summed over rows.
  */
 final class Affine extends Function {
@@ -30,14 +30,19 @@ final class Affine extends Function {
             throw new IllegalArgumentException("linear: bias " + Shape.toString(bias.shape()) + " does not match weight "
                     + Shape.toString(ws) + " (expected (" + ws[0] + "))");
         }
-        Tensor rows = x.viewStorage(x.numel() / ws[1], ws[1]);
-        Tensor product = Gemm.product("linear", rows, false, weight, true);
-        rows.close();
-        Tensor out = product;
-        if (bias != null) {
-            out = Kernels.binary("linear", BinaryOp.ADD, product, bias);
-            product.close();
+        int n = x.numel() / ws[1];
+        Tensor rows = x.viewStorage(n, ws[1]);
+        Tensor out;
+        if (bias == null) {
+            out = Gemm.product("linear", rows, false, weight, true);
+        } else {
+            // The bias is copied into every row first and the GEMM adds onto it: one pass over
+            // the output instead of a product followed by a separate broadcast add.
+            Kernels.sameBackend("linear", x, bias);
+            out = Kernels.strided(bias, new int[] {n, ws[0]}, 0, new int[] {0, 1});
+            Gemm.addProduct("linear", rows, false, weight, true, out);
         }
+        rows.close();
         int[] outShape = xs.clone();
         outShape[xs.length - 1] = ws[0];
         Tensor shaped = out.viewStorage(outShape);

@@ -30,12 +30,8 @@ final class Gemm {
         int bRows = bs[bs.length - 2];
         int bCols = bs[bs.length - 1];
         int m = transA ? aCols : aRows;
-        int k = transA ? aRows : aCols;
+        int k = innerSize(name, a, transA, b, transB);
         int n = transB ? bRows : bCols;
-        if ((transB ? bCols : bRows) != k) {
-            throw new IllegalArgumentException(name + ": shapes " + Shape.toString(as) + " and " + Shape.toString(bs)
-                    + " cannot be multiplied (" + m + "x" + k + " by " + (transB ? bCols : bRows) + "x" + n + ")");
-        }
         int[] batchA = Arrays.copyOf(as, as.length - 2);
         int[] batchB = Arrays.copyOf(bs, bs.length - 2);
         int[] batch = Shape.broadcast(name, batchA, batchB);
@@ -54,6 +50,41 @@ final class Gemm {
         closeIfSpread(ea, a);
         closeIfSpread(eb, b);
         return out;
+    }
+
+    /**
+     * c += op(a) @ op(b) for matrices (rank 2), c contiguous (m, n): the product lands on what c
+     * holds (BLAS beta = 1), e.g. a bias already broadcast into it. No graph is recorded.
+     */
+    static void addProduct(String name, Tensor a, boolean transA, Tensor b, boolean transB, Tensor c) {
+        Kernels.requireFloat(name, a);
+        Kernels.requireFloat(name, b);
+        Kernels.sameBackend(name, a, b);
+        Kernels.sameBackend(name, a, c);
+        int m = a.size(transA ? 1 : 0);
+        int k = innerSize(name, a, transA, b, transB);
+        int n = b.size(transB ? 0 : 1);
+        if (a.dim() != 2 || b.dim() != 2 || c.dim() != 2 || c.size(0) != m || c.size(1) != n) {
+            throw new IllegalArgumentException(name + ": expected matrices and a (" + m + ", " + n + ") result, got "
+                    + Shape.toString(a.shape()) + ", " + Shape.toString(b.shape()) + " into " + Shape.toString(c.shape()));
+        }
+        a.backend().gemm(new GemmShape(1, m, n, k, transA, transB, 1f, 1f, 0, a.size(1), m * k, 0, b.size(1), k * n,
+                0, n, (long) m * n), a.buffer(), b.buffer(), c.buffer());
+    }
+
+    /** The shared size k of op(a) (.., m, k) and op(b) (.., k, n); fails naming both shapes when they differ. */
+    private static int innerSize(String name, Tensor a, boolean transA, Tensor b, boolean transB) {
+        int[] as = a.shape();
+        int[] bs = b.shape();
+        int k = as[as.length - (transA ? 2 : 1)];
+        int bk = bs[bs.length - (transB ? 1 : 2)];
+        if (bk != k) {
+            int m = as[as.length - (transA ? 1 : 2)];
+            int n = bs[bs.length - (transB ? 2 : 1)];
+            throw new IllegalArgumentException(name + ": shapes " + Shape.toString(as) + " and " + Shape.toString(bs)
+                    + " cannot be multiplied (" + m + "x" + k + " by " + bk + "x" + n + ")");
+        }
+        return k;
     }
 
     /** x itself when its batch is the full batch or a single matrix; else a copy expanded to the full batch. */

@@ -21,6 +21,8 @@ public final class Sgemm {
      * measured about 40 us on the 2-core test machine, so splitting paid only from about 256^3.
      */
     private static final long PARALLEL_WORK = 1L << 24;
+    /** How many row-copied elements one element packed from a transposed operand costs (see splitRows). */
+    private static final double TRANSPOSED_PACK_COST = 4;
     private static final BlockMultiplier BLOCKED =
             VectorSupport.enabled() ? new VectorBlockedGemm() : new ScalarBlockedGemm();
 
@@ -60,18 +62,38 @@ public final class Sgemm {
             path.multiply(call, entry, 0, s.m(), 0, s.n());
             return;
         }
-        // One chunk of whole register tiles per thread, along the side with more tiles (the
-        // chunks come out most even). Each thread packs its own operands, so a row split copies
-        // B once per thread and a column split copies A once per thread.
+        // One chunk of whole register tiles per thread. Each thread packs its own operands, so a
+        // row split copies all of B in every thread and a column split all of A: split the side
+        // whose whole copy is cheaper (see splitRows), as long as each thread gets a tile.
         int colTiles = ceilDiv(s.n(), path.colStep());
         int rowTiles = ceilDiv(s.m(), path.rowStep());
-        if (rowTiles >= colTiles) {
+        if (splitRows(s, rowTiles, colTiles)) {
             Parallel.forRange(rowTiles, 1, (t0, t1) -> path.multiply(call, entry,
                     t0 * path.rowStep(), Math.min(s.m(), t1 * path.rowStep()), 0, s.n()));
         } else {
             Parallel.forRange(colTiles, 1, (t0, t1) -> path.multiply(call, entry, 0, s.m(),
                     t0 * path.colStep(), Math.min(s.n(), t1 * path.colStep())));
         }
+    }
+
+    /**
+     * Whether to split C by rows rather than columns: the split with less packing per thread. A
+     * transposed operand is packed element by element, several times slower than the row copies
+     * of one as stored, so its elements count {@link #TRANSPOSED_PACK_COST} times. For the MLP's
+     * x W^T (128x784 by the transpose of 256x784) a row split had each thread transpose all of W.
+     */
+    private static boolean splitRows(GemmShape s, int rowTiles, int colTiles) {
+        int threads = Parallel.threads();
+        if (rowTiles < threads || colTiles < threads) {
+            return rowTiles >= colTiles;
+        }
+        double a = packCost((long) s.m() * s.k(), s.transA());
+        double b = packCost((long) s.k() * s.n(), s.transB());
+        return b + a / threads <= a + b / threads;
+    }
+
+    private static double packCost(long elements, boolean transposed) {
+        return transposed ? TRANSPOSED_PACK_COST * elements : elements;
     }
 
     /**

@@ -31,10 +31,13 @@ final class VectorBlockedGemm implements BlockMultiplier {
     public void multiply(GemmCall call, int entry, int i0, int i1, int j0, int j1) {
         Workspace ws = WORKSPACE.get();
         int k = call.shape().k();
+        // Equal panels of at most KC: k = 784 makes 4 of 196, not 3 of 256 and a 16-step one
+        // that would reload and store every tile of C for little work.
+        int panelK = ceilDiv(k, ceilDiv(k, KC));
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += panelK) {
+                int kc = Math.min(panelK, k - pc);
                 float beta = pc == 0 ? call.shape().beta() : 1f;
                 float[] packedB = ws.packedB(roundUp(nc, NR) * kc);
                 Packing.packB(call, entry, pc, kc, jc, nc, NR, packedB);
@@ -77,6 +80,10 @@ final class VectorBlockedGemm implements BlockMultiplier {
                 c[at] = tile[r * NR + j] + (beta == 0f ? 0f : beta * c[at]);
             }
         }
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     private static int roundUp(int value, int step) {

@@ -1,0 +1,87 @@
+package org.jgrad.bench.mlp;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.function.Function;
+import org.jgrad.data.MnistPart;
+
+/**
+ * The benchmark loop shared by jgrad and its peers, so that only the framework differs: the same
+ * MNIST arrays, the same shuffled order per epoch, whole batches gathered into the same host
+ * arrays, each epoch timed, then the test accuracy on the 10,000 test images. Throughput is the
+ * median samples/s of the steady-state epochs (all but the first, which includes JIT warm-up,
+ * when there are two or more). The last line is
+ * {@code mlp backend=NAME samples_per_s=X test_acc=Y}.
+ */
+public final class MlpRun {
+    private static final int EVAL_BATCH = 1000;
+
+    private MlpRun() {
+    }
+
+    /** Parses {@code argv}, builds the model with {@code factory}, trains and reports on {@code out}. */
+    public static void main(String name, String[] argv, Function<MlpArgs, MlpModel> factory, PrintStream out)
+            throws IOException {
+        MlpArgs args = MlpArgs.parse(argv);
+        MnistArrays train = MnistArrays.load(args.data(), MnistPart.TRAIN);
+        MnistArrays test = MnistArrays.load(args.data(), MnistPart.TEST);
+        try (MlpModel model = factory.apply(args)) {
+            out.println(name + ": " + model.description() + "; java " + Runtime.version());
+            double samplesPerSecond = train(model, train, args, out);
+            double accuracy = accuracy(model, test);
+            out.printf("mlp backend=%s samples_per_s=%.0f test_acc=%.4f%n", name, samplesPerSecond, accuracy);
+        }
+    }
+
+    private static double train(MlpModel model, MnistArrays train, MlpArgs args, PrintStream out) {
+        int batch = args.batchSize();
+        var loader = train.loader(batch, args.seed());
+        float[] x = new float[batch * MnistArrays.FEATURES];
+        int[] y = new int[batch];
+        double[] rates = new double[args.epochs()];
+        for (int epoch = 0; epoch < args.epochs(); epoch++) {
+            int[] order = loader.order(epoch);
+            int batches = loader.numBatches();
+            long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
+            for (int b = 0; b < batches; b++) {
+                train.gather(order, b * batch, batch, x, y);
+                model.trainBatch(x, y);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+            rates[epoch] = batches * batch / seconds;
+            out.printf("epoch %d: %.2f s, %.0f samples/s (process CPU %.2f s: %.0f samples per CPU-second)%n",
+                    epoch + 1, seconds, rates[epoch], cpuSeconds, batches * batch / cpuSeconds);
+        }
+        double[] steady = rates.length > 1 ? Arrays.copyOfRange(rates, 1, rates.length) : rates;
+        Arrays.sort(steady);
+        int mid = steady.length / 2;
+        return steady.length % 2 == 1 ? steady[mid] : (steady[mid - 1] + steady[mid]) / 2;
+    }
+
+    /**
+     * CPU time of the whole process (all threads, native ones included): on a shared machine,
+     * samples per CPU-second shows the work done apart from waiting for a core.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static double accuracy(MlpModel model, MnistArrays test) {
+        int hits = 0;
+        int[] order = new int[test.size()];
+        Arrays.setAll(order, i -> i);
+        int[] y = new int[EVAL_BATCH];
+        for (int start = 0; start < test.size(); start += EVAL_BATCH) {
+            int n = Math.min(EVAL_BATCH, test.size() - start);
+            float[] x = new float[n * MnistArrays.FEATURES];
+            test.gather(order, start, n, x, y);
+            hits += MnistArrays.correct(model.scores(x), y, n);
+        }
+        return (double) hits / test.size();
+    }
+}
