@@ -36,7 +36,13 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Buffer allocate(DType dtype, int length) {
-        return new CpuBuffer(dtype, length, pool);
+        return new CpuBuffer(dtype, length, pool, true);
+    }
+
+    /** A recycled array keeps its old contents; a fresh one is zero as every new Java array. */
+    @Override
+    public Buffer allocateUninitialized(DType dtype, int length) {
+        return new CpuBuffer(dtype, length, pool, false);
     }
 
     @Override

@@ -25,6 +25,17 @@ public interface Backend extends AutoCloseable {
     /** A new buffer of {@code length} elements, all zero. */
     Buffer allocate(DType dtype, int length);
 
+    /**
+     * A new buffer of {@code length} elements whose contents are unspecified, for an output the
+     * caller overwrites completely before anything reads it (as {@code torch.empty}). Skipping the
+     * zeroing matters where activations are allocated and written every step. The default returns
+     * {@link #allocate}'s zeroed buffer, which is always correct; a backend that recycles memory
+     * overrides it.
+     */
+    default Buffer allocateUninitialized(DType dtype, int length) {
+        return allocate(dtype, length);
+    }
+
     /** Releases a buffer; using it afterwards is an error. Freeing twice is a no-op. */
     void free(Buffer buffer);
 

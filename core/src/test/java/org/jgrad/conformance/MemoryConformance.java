@@ -37,6 +37,29 @@ public abstract class MemoryConformance extends ConformanceSupport {
         assertArrayEquals(new int[n], backend().downloadInt(ints));
     }
 
+    /** Freed NaN-filled storage first, so a backend that recycles memory hands it back dirty. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 129, 1 << 16})
+    void allocateUninitializedHoldsWhatIsWritten(int n) {
+        Buffer dirty = backend().allocate(DType.FLOAT32, n);
+        backend().fill(dirty, Float.NaN);
+        backend().free(dirty);
+        Buffer floats = backend().allocateUninitialized(DType.FLOAT32, n);
+        Buffer ints = backend().allocateUninitialized(DType.INT32, n);
+        assertEquals(DType.FLOAT32, floats.dtype());
+        assertEquals(n, floats.length());
+        assertEquals(DType.INT32, ints.dtype());
+        assertEquals(n, ints.length());
+        float[] values = randomFloats(n, n, -1, 1);
+        backend().upload(values, floats);
+        assertArrayEquals(values, backend().downloadFloat(floats));
+        int[] indices = randomInts(n, n);
+        backend().upload(indices, ints);
+        assertArrayEquals(indices, backend().downloadInt(ints));
+        backend().free(floats);
+        backend().free(ints);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 7, 129, 1000})
     void floatRoundTripKeepsEveryBit(int n) {
