@@ -128,6 +128,16 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public void maxPool2d(ConvGeometry g, Buffer image, Buffer out, Buffer argmax) {
+        MaxPool.forward(g, CpuBuffer.of(image).floats(), CpuBuffer.of(out).floats(), CpuBuffer.of(argmax).ints());
+    }
+
+    @Override
+    public void maxPool2dBackward(ConvGeometry g, Buffer grad, Buffer argmax, Buffer gradImage) {
+        MaxPool.backward(g, CpuBuffer.of(grad).floats(), CpuBuffer.of(argmax).ints(), CpuBuffer.of(gradImage).floats());
+    }
+
+    @Override
     public void gather(Buffer src, int outer, int srcSize, int inner, Buffer index, int indexSize, Buffer out) {
         Indexing.gather(CpuBuffer.of(src).floats(), outer, srcSize, inner, CpuBuffer.of(index).ints(), indexSize,
                 CpuBuffer.of(out).floats());

@@ -96,6 +96,36 @@ public interface Backend extends AutoCloseable {
     /** Folds columns back into an NCHW batch, summing overlapping windows; overwrites {@code image}. */
     void col2im(ConvGeometry g, Buffer columns, Buffer image);
 
+    /**
+     * Max pooling: out(p, o) = the largest tap of window o of plane p = (image, channel), padding
+     * reading negative infinity and NaN winning as in {@link ReduceOp#MAX}; argmax (INT32) gets
+     * the first tap (ki * kernelW + kj) that holds it. Both are (batch * channels, outH * outW).
+     * The default unfolds the windows with {@link #im2col} and reduces them; backends override it
+     * with a direct loop that skips the column buffer.
+     */
+    default void maxPool2d(ConvGeometry g, Buffer image, Buffer out, Buffer argmax) {
+        int planes = g.batch() * g.channels();
+        int taps = g.kernelH() * g.kernelW();
+        Buffer windows = allocateUninitialized(DType.FLOAT32, planes * taps * g.colCols());
+        im2col(g, Float.NEGATIVE_INFINITY, image, windows);
+        reduce(ReduceOp.MAX, windows, planes, taps, g.colCols(), out);
+        reduce(ReduceOp.ARGMAX, windows, planes, taps, g.colCols(), argmax);
+        free(windows);
+    }
+
+    /**
+     * The gradient of {@link #maxPool2d}: overwrites {@code gradImage} with, at each pixel, the sum
+     * of grad over the windows whose argmax tap reads it (taps in the padding drop theirs).
+     */
+    default void maxPool2dBackward(ConvGeometry g, Buffer grad, Buffer argmax, Buffer gradImage) {
+        int planes = g.batch() * g.channels();
+        int taps = g.kernelH() * g.kernelW();
+        Buffer windows = allocate(DType.FLOAT32, planes * taps * g.colCols());
+        scatterAdd(grad, planes, 1, g.colCols(), argmax, taps, windows);
+        col2im(g, windows, gradImage);
+        free(windows);
+    }
+
     // ---- indexing ----
 
     /**
