@@ -97,9 +97,10 @@ public interface Backend extends AutoCloseable {
     void col2im(ConvGeometry g, Buffer columns, Buffer image);
 
     /**
-     * Max pooling: out(p, o) = the largest tap of window o of plane p = (image, channel), padding
-     * reading negative infinity and NaN winning as in {@link ReduceOp#MAX}; argmax (INT32) gets
-     * the first tap (ki * kernelW + kj) that holds it. Both are (batch * channels, outH * outW).
+     * Max pooling: argmax(p, o) (INT32) = the first tap (ki * kernelW + kj) of window o of plane
+     * p = (image, channel) that holds a NaN, else the first that holds the largest value, padding
+     * reading negative infinity (as {@link ReduceOp#ARGMAX}); out(p, o) = that largest value (or
+     * NaN; where -0 and +0 tie either may be reported). Both are (batch * channels, outH * outW).
      * The default unfolds the windows with {@link #im2col} and reduces them; backends override it
      * with a direct loop that skips the column buffer.
      */
