@@ -9,8 +9,8 @@ import java.util.Map;
  * Recycles the large float arrays of freed buffers. A training step allocates and frees the same
  * activation-sized buffers every step; a fresh multi-megabyte array is a new humongous or eden
  * allocation whose pages the OS must fault in again (and whose zeroing runs through cold memory),
- * which on small VMs cost more than the kernels that write them. A recycled array is zeroed warm,
- * so {@link CpuBackend#allocate} still hands out all-zero buffers. Small arrays are left to the
+ * which on small VMs cost more than the kernels that write them. A recycled array is zeroed warm
+ * for {@link CpuBackend#allocate} and handed out as it is for {@link CpuBackend#allocateUninitialized}. Small arrays are left to the
  * JVM's thread-local allocation, and the pool holds at most {@link #CAPACITY_BYTES} in all.
  */
 final class ArrayPool {
@@ -22,8 +22,12 @@ final class ArrayPool {
     private final Map<Integer, ArrayDeque<float[]>> free = new HashMap<>();
     private long heldBytes;
 
-    /** A zeroed array of {@code length} floats, recycled when one of that length is pooled. */
-    float[] take(int length) {
+    /**
+     * An array of {@code length} floats, recycled when one of that length is pooled; a recycled
+     * array is zeroed when {@code zeroed}, else it keeps its old contents for a caller that
+     * overwrites them all.
+     */
+    float[] take(int length, boolean zeroed) {
         if (length >= MIN_LENGTH) {
             float[] a;
             synchronized (this) {
@@ -34,7 +38,9 @@ final class ArrayPool {
                 }
             }
             if (a != null) {
-                Arrays.fill(a, 0f);
+                if (zeroed) {
+                    Arrays.fill(a, 0f);
+                }
                 return a;
             }
         }

@@ -36,7 +36,13 @@ public final class CpuBackend implements Backend {
 
     @Override
     public Buffer allocate(DType dtype, int length) {
-        return new CpuBuffer(dtype, length, pool);
+        return new CpuBuffer(dtype, length, pool, true);
+    }
+
+    /** A recycled array keeps its old contents; a fresh one is zero as every new Java array. */
+    @Override
+    public Buffer allocateUninitialized(DType dtype, int length) {
+        return new CpuBuffer(dtype, length, pool, false);
     }
 
     @Override
@@ -119,6 +125,16 @@ public final class CpuBackend implements Backend {
     @Override
     public void col2im(ConvGeometry g, Buffer columns, Buffer image) {
         Im2Col.col2im(g, CpuBuffer.of(columns).floats(), CpuBuffer.of(image).floats());
+    }
+
+    @Override
+    public void maxPool2d(ConvGeometry g, Buffer image, Buffer out, Buffer argmax) {
+        MaxPool.forward(g, CpuBuffer.of(image).floats(), CpuBuffer.of(out).floats(), CpuBuffer.of(argmax).ints());
+    }
+
+    @Override
+    public void maxPool2dBackward(ConvGeometry g, Buffer grad, Buffer argmax, Buffer gradImage) {
+        MaxPool.backward(g, CpuBuffer.of(grad).floats(), CpuBuffer.of(argmax).ints(), CpuBuffer.of(gradImage).floats());
     }
 
     @Override

@@ -11,18 +11,21 @@ final class CpuBuffer implements Buffer {
     private int[] ints;
 
     CpuBuffer(DType dtype, int length) {
-        this(dtype, length, null);
+        this(dtype, length, null, true);
     }
 
-    /** As {@link #CpuBuffer(DType, int)}, FLOAT32 storage taken from {@code pool} when not null. */
-    CpuBuffer(DType dtype, int length, ArrayPool pool) {
+    /**
+     * As {@link #CpuBuffer(DType, int)}, FLOAT32 storage taken from {@code pool} when not null;
+     * recycled storage keeps its old contents unless {@code zeroed}.
+     */
+    CpuBuffer(DType dtype, int length, ArrayPool pool, boolean zeroed) {
         if (length < 0) {
             throw new IllegalArgumentException("allocate: negative length " + length);
         }
         this.dtype = dtype;
         this.length = length;
         if (dtype == DType.FLOAT32) {
-            floats = pool == null ? new float[length] : pool.take(length);
+            floats = pool == null ? new float[length] : pool.take(length, zeroed);
         } else {
             ints = new int[length];
         }

@@ -21,6 +21,7 @@ final class Im2Col {
     static void im2col(ConvGeometry g, float padValue, float[] image, float[] columns) {
         checkSizes("im2col", g, image, columns);
         int stride = g.strideW();
+        int outW = g.outW(); // outW() divides; not once per row
         forEachPlane(g, plane -> forEachRow(g, plane, (row, src, first, end) -> {
             Arrays.fill(columns, row, row + first, padValue);
             if (stride != 1) {
@@ -30,7 +31,7 @@ final class Im2Col {
             } else if (end > first) { // a padding row's pixel offset may lie outside the array
                 System.arraycopy(image, src + first, columns, row + first, end - first);
             }
-            Arrays.fill(columns, row + end, row + g.outW(), padValue);
+            Arrays.fill(columns, row + end, row + outW, padValue);
         }));
     }
 

@@ -25,6 +25,17 @@ public interface Backend extends AutoCloseable {
     /** A new buffer of {@code length} elements, all zero. */
     Buffer allocate(DType dtype, int length);
 
+    /**
+     * A new buffer of {@code length} elements whose contents are unspecified, for an output the
+     * caller overwrites completely before anything reads it (as {@code torch.empty}). Skipping the
+     * zeroing matters where activations are allocated and written every step. The default returns
+     * {@link #allocate}'s zeroed buffer, which is always correct; a backend that recycles memory
+     * overrides it.
+     */
+    default Buffer allocateUninitialized(DType dtype, int length) {
+        return allocate(dtype, length);
+    }
+
     /** Releases a buffer; using it afterwards is an error. Freeing twice is a no-op. */
     void free(Buffer buffer);
 
@@ -84,6 +95,37 @@ public interface Backend extends AutoCloseable {
 
     /** Folds columns back into an NCHW batch, summing overlapping windows; overwrites {@code image}. */
     void col2im(ConvGeometry g, Buffer columns, Buffer image);
+
+    /**
+     * Max pooling: argmax(p, o) (INT32) = the first tap (ki * kernelW + kj) of window o of plane
+     * p = (image, channel) that holds a NaN, else the first that holds the largest value, padding
+     * reading negative infinity (as {@link ReduceOp#ARGMAX}); out(p, o) = that largest value (or
+     * NaN; where -0 and +0 tie either may be reported). Both are (batch * channels, outH * outW).
+     * The default unfolds the windows with {@link #im2col} and reduces them; backends override it
+     * with a direct loop that skips the column buffer.
+     */
+    default void maxPool2d(ConvGeometry g, Buffer image, Buffer out, Buffer argmax) {
+        int planes = g.batch() * g.channels();
+        int taps = g.kernelH() * g.kernelW();
+        Buffer windows = allocateUninitialized(DType.FLOAT32, planes * taps * g.colCols());
+        im2col(g, Float.NEGATIVE_INFINITY, image, windows);
+        reduce(ReduceOp.MAX, windows, planes, taps, g.colCols(), out);
+        reduce(ReduceOp.ARGMAX, windows, planes, taps, g.colCols(), argmax);
+        free(windows);
+    }
+
+    /**
+     * The gradient of {@link #maxPool2d}: overwrites {@code gradImage} with, at each pixel, the sum
+     * of grad over the windows whose argmax tap reads it (taps in the padding drop theirs).
+     */
+    default void maxPool2dBackward(ConvGeometry g, Buffer grad, Buffer argmax, Buffer gradImage) {
+        int planes = g.batch() * g.channels();
+        int taps = g.kernelH() * g.kernelW();
+        Buffer windows = allocate(DType.FLOAT32, planes * taps * g.colCols());
+        scatterAdd(grad, planes, 1, g.colCols(), argmax, taps, windows);
+        col2im(g, windows, gradImage);
+        free(windows);
+    }
 
     // ---- indexing ----
 

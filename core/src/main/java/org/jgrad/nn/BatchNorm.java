@@ -6,6 +6,7 @@ import org.jgrad.Scope;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
 import org.jgrad.Tensors;
+import org.jgrad.ops.BatchNormalization;
 
 /**
  * Batch normalisation over dimension 1 (channels), as PyTorch's {@code nn.BatchNorm*d}. In
@@ -56,31 +57,31 @@ public abstract class BatchNorm extends Module {
         int[] statShape = new int[input.dim()];
         Arrays.fill(statShape, 1);
         statShape[1] = numFeatures;
-        Tensor normalized;
         if (isTraining()) {
-            int[] dims = reducedDims(input.dim());
-            Tensor mean = input.mean(dims, true);
-            Tensor centered = input.sub(mean);
-            Tensor variance = centered.mul(centered).mean(dims, true);
-            updateRunningStats(input, mean, variance);
-            normalized = centered.div(variance.add(eps).sqrt());
-        } else {
-            normalized = input.sub(buffer("running_mean").reshape(statShape))
-                    .div(buffer("running_var").reshape(statShape).add(eps).sqrt());
+            requireMoreThanOneValuePerChannel(input);
+            BatchNormalization.Result result = BatchNormalization.training(input,
+                    affine ? parameter("weight") : null, affine ? parameter("bias") : null, eps);
+            updateRunningStats(input, result.mean(), result.variance());
+            return result.output();
         }
+        Tensor normalized = input.sub(buffer("running_mean").reshape(statShape))
+                .div(buffer("running_var").reshape(statShape).add(eps).sqrt());
         if (!affine) {
             return normalized;
         }
         return normalized.mul(parameter("weight").reshape(statShape)).add(parameter("bias").reshape(statShape));
     }
 
-    /** Blends the batch statistics into the running ones, in place, freeing the temporaries. */
-    private void updateRunningStats(Tensor input, Tensor mean, Tensor variance) {
-        int perChannel = input.numel() / numFeatures;
-        if (perChannel < 2) {
+    private void requireMoreThanOneValuePerChannel(Tensor input) {
+        if (input.numel() / numFeatures < 2) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": expected more than 1 value per channel"
                     + " when training, got input " + Shape.toString(input.shape()));
         }
+    }
+
+    /** Blends the batch statistics into the running ones, in place, freeing the temporaries. */
+    private void updateRunningStats(Tensor input, Tensor mean, Tensor variance) {
+        int perChannel = input.numel() / numFeatures;
         try (Scope temporaries = Scope.open(); NoGrad noGrad = NoGrad.enter()) {
             blend("running_mean", mean.reshape(numFeatures));
             blend("running_var", variance.reshape(numFeatures).mul((float) perChannel / (perChannel - 1)));
@@ -90,15 +91,6 @@ public abstract class BatchNorm extends Module {
     private void blend(String name, Tensor batchValue) {
         Tensor running = buffer(name);
         InPlace.copy(running.mul(1 - momentum).add(batchValue.mul(momentum)), running);
-    }
-
-    private static int[] reducedDims(int rank) {
-        int[] dims = new int[rank - 1];
-        dims[0] = 0;
-        for (int d = 2; d < rank; d++) {
-            dims[d - 1] = d;
-        }
-        return dims;
     }
 
     @Override

@@ -4,7 +4,7 @@ import org.jgrad.Shape;
 import org.jgrad.Tensor;
 import org.jgrad.backend.ConvGeometry;
 
-/** 2-D convolution and pooling on NCHW batches, built from im2col, matmul and reductions. */
+/** 2-D convolution and pooling on NCHW batches: im2col and matmul, the max-pool primitive, im2col and mean. */
 public final class Convolution {
     private Convolution() {
     }
@@ -63,9 +63,11 @@ public final class Convolution {
         }
         ConvGeometry g = new ConvGeometry(xs[0] * xs[1], 1, xs[2], xs[3], kernel, kernel, stride, stride,
                 padding, padding, 1, 1);
-        Tensor windows = Im2Col.apply(x.reshape(xs[0] * xs[1], 1, xs[2], xs[3]), g,
-                max ? Float.NEGATIVE_INFINITY : 0f);
-        Tensor pooled = max ? windows.max(1, false) : windows.mean(1, false);
-        return pooled.reshape(xs[0], xs[1], g.outH(), g.outW());
+        int[] outShape = {xs[0], xs[1], g.outH(), g.outW()};
+        if (max) {
+            return MaxPool.apply(x, g, outShape);
+        }
+        Tensor windows = Im2Col.apply(x.reshape(xs[0] * xs[1], 1, xs[2], xs[3]), g, 0f);
+        return windows.mean(1, false).reshape(outShape);
     }
 }

@@ -4,6 +4,7 @@ import org.jgrad.DType;
 import org.jgrad.Function;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
+import org.jgrad.Tensors;
 
 /** out = x gathered along dim by an INT32 index; backward scatter-adds the gradient back. */
 final class Gather extends Function {
@@ -47,7 +48,7 @@ final class Gather extends Function {
     /** zeros(shape) with src added at index along dim (index and src share a shape). */
     static Tensor scatterAddInto(int[] shape, int dim, Tensor index, Tensor src) {
         int[] is = index.shape();
-        Tensor out = Kernels.empty(src.backend(), DType.FLOAT32, shape);
+        Tensor out = Tensors.zeros(src.backend(), DType.FLOAT32, shape);
         src.backend().scatterAdd(src.buffer(), Shape.product(is, 0, dim), is[dim], Shape.product(is, dim + 1, is.length),
                 index.buffer(), shape[dim], out.buffer());
         return out;

@@ -4,7 +4,6 @@ import java.util.Arrays;
 import org.jgrad.DType;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
-import org.jgrad.Tensors;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.ReduceOp;
@@ -15,8 +14,13 @@ final class Kernels {
     private Kernels() {
     }
 
+    /**
+     * A new tensor with unspecified contents, for a primitive that overwrites all of it: unary,
+     * binary, where, reduce, strided copy, cast, im2col, col2im, GEMM with beta 0, gather. Outputs
+     * that are accumulated into (scatter-add, a narrow's gradient) start from Tensors.zeros.
+     */
     static Tensor empty(Backend backend, DType dtype, int[] shape) {
-        return Tensors.zeros(backend, dtype, shape);
+        return Tensor.wrap(backend, backend.allocateUninitialized(dtype, Shape.numel(shape)), shape);
     }
 
     static Tensor unary(UnaryOp op, float alpha, Tensor x) {

@@ -3,6 +3,7 @@ package org.jgrad.ops;
 import org.jgrad.Function;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
+import org.jgrad.Tensors;
 
 /** Entries [start, start + length) of one dimension; backward places the gradient back in zeros. */
 final class Narrow extends Function {
@@ -34,7 +35,7 @@ final class Narrow extends Function {
 
     @Override
     protected Tensor[] backward(Tensor g) {
-        Tensor dx = Kernels.empty(g.backend(), g.dtype(), inputShape);
+        Tensor dx = Tensors.zeros(g.backend(), g.dtype(), inputShape);
         Kernels.copyInto(g, dx, dim, start);
         return new Tensor[] {dx};
     }

@@ -1,17 +1,19 @@
 package org.jgrad.conformance;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.stream.Stream;
 import org.jgrad.DType;
+import org.jgrad.backend.Backend;
 import org.jgrad.backend.Buffer;
 import org.jgrad.backend.ConvGeometry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** im2col and col2im against direct float64 loops, and col2im as im2col's adjoint. */
+/** im2col, col2im and max pooling against direct float64 loops, and col2im as im2col's adjoint. */
 public abstract class ConvConformance extends ConformanceSupport {
 
     static Stream<ConvGeometry> geometries() {
@@ -66,6 +68,28 @@ public abstract class ConvConformance extends ConformanceSupport {
         assertEquals(lhs[0], rhs[0], 1e-5 * (lhs[1] + rhs[1]), "<im2col(x), y> vs <x, col2im(y)> for " + g);
     }
 
+    /** The backend's own maxPool2d and, through a wrapper that keeps the SPI's default methods, the im2col route. */
+    @ParameterizedTest
+    @MethodSource("geometries")
+    void maxPoolMatchesDirectLoopOnBothRoutes(ConvGeometry g) {
+        float[] image = randomFloats(imageSize(g), 16);
+        image[image.length / 3] = Float.NaN;
+        float[] grad = randomFloats(g.batch() * g.channels() * g.colCols(), 17);
+        for (Backend route : new Backend[] {backend(), new CountingBackend(backend())}) {
+            Buffer out = route.allocate(DType.FLOAT32, grad.length);
+            Buffer argmax = route.allocate(DType.INT32, grad.length);
+            route.maxPool2d(g, upload(image), out, argmax);
+            int[] expectedTaps = maxPoolTaps(g, image);
+            assertArrayEquals(expectedTaps, route.downloadInt(argmax), "argmax taps, " + route + ", " + g);
+            assertClose("max values, " + route + ", " + g, maxPoolValues(g, image, expectedTaps),
+                    route.downloadFloat(out), 0, 0);
+            Buffer gradImage = upload(randomFloats(image.length, 18, 50, 60));
+            route.maxPool2dBackward(g, upload(grad), argmax, gradImage);
+            assertClose("max-pool gradient, " + route + ", " + g, maxPoolGradient(g, grad, expectedTaps),
+                    route.downloadFloat(gradImage), 1e-6, 1e-6);
+        }
+    }
+
     @Test
     void shortBuffersAreRejected() {
         ConvGeometry g = new ConvGeometry(2, 3, 6, 6, 3, 3, 1, 1, 1, 1, 1, 1);
@@ -110,6 +134,52 @@ public abstract class ConvConformance extends ConformanceSupport {
                 }
             }
         }
+    }
+
+    /** Pixel read by tap t of window o of plane p, or -1 in the padding. */
+    private static int pixel(ConvGeometry g, int p, int o, int t) {
+        int ih = o / g.outW() * g.strideH() - g.padH() + t / g.kernelW() * g.dilationH();
+        int iw = o % g.outW() * g.strideW() - g.padW() + t % g.kernelW() * g.dilationW();
+        boolean inside = ih >= 0 && ih < g.height() && iw >= 0 && iw < g.width();
+        return inside ? (p * g.height() + ih) * g.width() + iw : -1;
+    }
+
+    /** First tap holding the window's NaN, else its first largest (padding reads negative infinity). */
+    private static int[] maxPoolTaps(ConvGeometry g, float[] image) {
+        int windows = g.colCols();
+        int[] taps = new int[g.batch() * g.channels() * windows];
+        for (int w = 0; w < taps.length; w++) {
+            double best = Double.NEGATIVE_INFINITY;
+            for (int t = 0; t < g.kernelH() * g.kernelW(); t++) {
+                int pixel = pixel(g, w / windows, w % windows, t);
+                double v = pixel < 0 ? Double.NEGATIVE_INFINITY : image[pixel];
+                if (t == 0 || v > best || (Double.isNaN(v) && !Double.isNaN(best))) {
+                    best = v;
+                    taps[w] = t;
+                }
+            }
+        }
+        return taps;
+    }
+
+    private static double[] maxPoolValues(ConvGeometry g, float[] image, int[] taps) {
+        double[] values = new double[taps.length];
+        for (int w = 0; w < taps.length; w++) {
+            int pixel = pixel(g, w / g.colCols(), w % g.colCols(), taps[w]);
+            values[w] = pixel < 0 ? Double.NEGATIVE_INFINITY : image[pixel];
+        }
+        return values;
+    }
+
+    private static double[] maxPoolGradient(ConvGeometry g, float[] grad, int[] taps) {
+        double[] image = new double[imageSize(g)];
+        for (int w = 0; w < taps.length; w++) {
+            int pixel = pixel(g, w / g.colCols(), w % g.colCols(), taps[w]);
+            if (pixel >= 0) {
+                image[pixel] += grad[w];
+            }
+        }
+        return image;
     }
 
     private static double[] im2colReference(ConvGeometry g, float padValue, float[] image) {

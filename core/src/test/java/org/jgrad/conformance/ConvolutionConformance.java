@@ -1,7 +1,9 @@
 package org.jgrad.conformance;
 
+import org.jgrad.DType;
 import org.jgrad.Tensor;
 import org.jgrad.Tensors;
+import org.jgrad.backend.Buffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,6 +54,35 @@ public abstract class ConvolutionConformance extends TensorConformanceSupport {
         assertExact("maxPool2d", pool(x, kernel, stride, padding, true), tensor(x).maxPool2d(kernel, stride, padding));
         assertTensor("avgPool2d", pool(x, kernel, stride, padding, false), tensor(x).avgPool2d(kernel, stride, padding),
                 1e-5, 1e-6);
+    }
+
+    /**
+     * Ops write their outputs into storage allocated uninitialised; a backend that recycles memory
+     * hands back what was freed before. Buffers of every size the ops allocate here (columns,
+     * windows, outputs; the larger ones 64K+ elements) are filled with NaN and freed first.
+     */
+    @Test
+    void resultsDoNotDependOnRecycledMemory() {
+        HostArray x = HostArray.random(116, -1, 1, 4, 16, 32, 32);
+        HostArray weight = HostArray.random(117, -1, 1, 8, 16, 3, 3);
+        int columns = 4 * 16 * 9 * 32 * 32;
+        int windows = 4 * 16 * 4 * 16 * 16;
+        freeNaNBuffers(columns, columns, 4 * 8 * 32 * 32, windows, windows, 4 * 16 * 16 * 16, 4 * 16 * 16 * 16);
+        assertTensor("conv2d", conv2d(x, weight, null, 1, 1, 1, 1), tensor(x).conv2d(tensor(weight), null, 1, 1),
+                1e-5, 1e-6 * 16 * 9);
+        assertExact("maxPool2d", pool(x, 2, 2, 0, true), tensor(x).maxPool2d(2, 2, 0));
+        assertTensor("avgPool2d", pool(x, 2, 2, 0, false), tensor(x).avgPool2d(2, 2, 0), 1e-5, 1e-6);
+    }
+
+    private void freeNaNBuffers(int... lengths) {
+        Buffer[] buffers = new Buffer[lengths.length];
+        for (int i = 0; i < lengths.length; i++) {
+            buffers[i] = backend().allocate(DType.FLOAT32, lengths[i]);
+            backend().fill(buffers[i], Float.NaN);
+        }
+        for (Buffer buffer : buffers) {
+            backend().free(buffer);
+        }
     }
 
     @Test

@@ -29,12 +29,36 @@ public abstract class MemoryConformance extends ConformanceSupport {
     void allocateIsZeroed(int n) {
         Buffer floats = backend().allocate(DType.FLOAT32, n);
         Buffer ints = backend().allocate(DType.INT32, n);
+        assertDescribes(floats, ints, n);
+        assertArrayEquals(new float[n], backend().downloadFloat(floats));
+        assertArrayEquals(new int[n], backend().downloadInt(ints));
+    }
+
+    private static void assertDescribes(Buffer floats, Buffer ints, int n) {
         assertEquals(DType.FLOAT32, floats.dtype());
         assertEquals(n, floats.length());
         assertEquals(DType.INT32, ints.dtype());
         assertEquals(n, ints.length());
-        assertArrayEquals(new float[n], backend().downloadFloat(floats));
-        assertArrayEquals(new int[n], backend().downloadInt(ints));
+    }
+
+    /** Freed NaN-filled storage first, so a backend that recycles memory hands it back dirty. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 7, 129, 1 << 16})
+    void allocateUninitializedHoldsWhatIsWritten(int n) {
+        Buffer dirty = backend().allocate(DType.FLOAT32, n);
+        backend().fill(dirty, Float.NaN);
+        backend().free(dirty);
+        Buffer floats = backend().allocateUninitialized(DType.FLOAT32, n);
+        Buffer ints = backend().allocateUninitialized(DType.INT32, n);
+        assertDescribes(floats, ints, n);
+        float[] values = randomFloats(n, n, -1, 1);
+        backend().upload(values, floats);
+        assertArrayEquals(values, backend().downloadFloat(floats));
+        int[] indices = randomInts(n, n);
+        backend().upload(indices, ints);
+        assertArrayEquals(indices, backend().downloadInt(ints));
+        backend().free(floats);
+        backend().free(ints);
     }
 
     @ParameterizedTest

@@ -105,6 +105,15 @@ public abstract class NnGradientConformance extends NnSupport {
     }
 
     @Test
+    void batchNormInTrainingOnSequencesAndWithoutAffine() {
+        BatchNorm1d sequences = new BatchNorm1d(3);
+        randomizeAffine(sequences, 3, 17);
+        check("BatchNorm1d training on (N, C, L)", sequences, GradInput.uniform(18, -2, 1, 4, 3, 5), "weight", "bias");
+        check("BatchNorm2d training without affine", new BatchNorm2d(2, 1e-3, 0.1, false),
+                GradInput.uniform(19, -1, 3, 2, 2, 3, 3));
+    }
+
+    @Test
     void batchNormInEval() {
         BatchNorm2d bn = new BatchNorm2d(3);
         randomizeAffine(bn, 3, 13);
