@@ -20,6 +20,14 @@ inline bool wins(int op, float v, int i, float best, int bestIndex) {
     return beats(op, v, best) || (!beats(op, best, v) && i < bestIndex);
 }
 
+// Compensated sum step; the carry is dropped once the sum is infinite (inf - inf would make it NaN).
+inline void kahan_add(float* acc, float* carry, float v) {
+    float y = v - *carry;
+    float t = *acc + y;
+    *carry = isfinite(t) ? (t - *acc) - y : 0.0f;
+    *acc = t;
+}
+
 // One work-item per output (o, j): walks its column of size elements.
 __kernel void reduce_columns(int op, int outer, int size, int inner, __global const float* x,
                              __global float* out) {
@@ -36,10 +44,7 @@ __kernel void reduce_columns(int op, int outer, int size, int inner, __global co
     for (int s = 1; s < size; s++) {
         float v = column[(long) s * inner];
         if (op == 0) {
-            float y = v - carry;
-            float t = acc + y;
-            carry = (t - acc) - y;
-            acc = t;
+            kahan_add(&acc, &carry, v);
         } else if (op < 3) {
             acc = extreme(op, acc, v);
         } else if (beats(op, v, acc)) {
@@ -70,10 +75,7 @@ void reduce_rows(int op, int size, __global const float* x, __global float* out)
     for (int s = t; s < size; s += ROW_GROUP) {
         float v = data[s];
         if (op == 0) {
-            float y = v - carry;
-            float tmp = acc + y;
-            carry = (tmp - acc) - y;
-            acc = tmp;
+            kahan_add(&acc, &carry, v);
         } else if (op < 3) {
             acc = extreme(op, acc, v);
         } else if (beats(op, v, acc)) {
