@@ -26,6 +26,7 @@ final class OpenClLibrary {
     static synchronized String load() {
         if (!attempted) {
             attempted = true;
+            LwjglLog.install();
             PoclCacheDir.ensureWritable();
             failure = tryLoad(candidates());
         }
