@@ -2,6 +2,11 @@
 // RmspropConfig, AdagradConfig), each float operation in the CPU backend's order. Scalars that
 // depend only on the step (bias corrections, decayed rates) come from the host, as on the CPU.
 
+// The gradient with L2 weight decay folded in: g + wd * p.
+inline float decayed(float g, float weightDecay, float p) {
+    return weightDecay != 0.0f ? g + weightDecay * p : g;
+}
+
 // momentum == 0 when there is no momentum buffer (buffer then points at param and is not touched).
 __kernel void sgd_step(int n, float lr, float momentum, float keep, float weightDecay, int nesterov,
                        int firstStep, __global float* param, __global const float* grad, __global float* buffer) {
@@ -9,10 +14,7 @@ __kernel void sgd_step(int n, float lr, float momentum, float keep, float weight
     if (i >= n) {
         return;
     }
-    float g = grad[i];
-    if (weightDecay != 0.0f) {
-        g += weightDecay * param[i];
-    }
+    float g = decayed(grad[i], weightDecay, param[i]);
     if (momentum != 0.0f) {
         float b = firstStep ? g : momentum * buffer[i] + keep * g;
         buffer[i] = b;
@@ -30,10 +32,7 @@ __kernel void adam_step(int n, float stepSize, float rootBiasCorrection2, float 
         return;
     }
     float p = param[i] * decay;
-    float g = grad[i];
-    if (l2 != 0.0f) {
-        g += l2 * p;
-    }
+    float g = decayed(grad[i], l2, p);
     float m = beta1 * expAvg[i] + (1.0f - beta1) * g;
     float v = beta2 * expAvgSq[i] + (1.0f - beta2) * (g * g);
     expAvg[i] = m;
@@ -53,10 +52,7 @@ __kernel void rmsprop_step(int n, float lr, float decay, float weight, float eps
     if (i >= n) {
         return;
     }
-    float g = grad[i];
-    if (weightDecay != 0.0f) {
-        g += weightDecay * param[i];
-    }
+    float g = decayed(grad[i], weightDecay, param[i]);
     float v = decay * squareAvg[i] + weight * g * g;
     squareAvg[i] = v;
     if (centered) {

@@ -28,6 +28,18 @@ inline void kahan_add(float* acc, float* carry, float v) {
     *acc = t;
 }
 
+// Folds element s of value v into a running result: compensated sum, extreme, or arg search.
+inline void accumulate(int op, float* acc, float* carry, int* best, float v, int s) {
+    if (op == 0) {
+        kahan_add(acc, carry, v);
+    } else if (op < 3) {
+        *acc = extreme(op, *acc, v);
+    } else if (beats(op, v, *acc)) {
+        *acc = v;
+        *best = s;
+    }
+}
+
 // One work-item per output (o, j): walks its column of size elements.
 __kernel void reduce_columns(int op, int outer, int size, int inner, __global const float* x,
                              __global float* out) {
@@ -42,15 +54,7 @@ __kernel void reduce_columns(int op, int outer, int size, int inner, __global co
     float carry = 0.0f;
     int best = 0;
     for (int s = 1; s < size; s++) {
-        float v = column[(long) s * inner];
-        if (op == 0) {
-            kahan_add(&acc, &carry, v);
-        } else if (op < 3) {
-            acc = extreme(op, acc, v);
-        } else if (beats(op, v, acc)) {
-            acc = v;
-            best = s;
-        }
+        accumulate(op, &acc, &carry, &best, column[(long) s * inner], s);
     }
     if (op < 3) {
         out[g] = acc;
@@ -73,15 +77,7 @@ void reduce_rows(int op, int size, __global const float* x, __global float* out)
     float carry = 0.0f;
     int best = t < size ? t : 0;
     for (int s = t; s < size; s += ROW_GROUP) {
-        float v = data[s];
-        if (op == 0) {
-            kahan_add(&acc, &carry, v);
-        } else if (op < 3) {
-            acc = extreme(op, acc, v);
-        } else if (beats(op, v, acc)) {
-            acc = v;
-            best = s;
-        }
+        accumulate(op, &acc, &carry, &best, data[s], s);
     }
     values[t] = acc;
     indices[t] = best;
