@@ -2,19 +2,65 @@
 // dimensions and batch strides. A work-group of GEMM_THREADS x GEMM_THREADS items computes a
 // GEMM_TILE x GEMM_TILE block of C, GEMM_WORK x GEMM_WORK outputs per item (rows and columns
 // GEMM_THREADS apart, so neighbouring items touch neighbouring elements); the K dimension is
-// walked in GEMM_DEPTH slices staged in local memory. Loads follow the stored layout, so
-// consecutive items read consecutive addresses for either transpose. beta == 0 never reads C.
-// The host passes k = 0 when alpha is 0, so A and B are then not read either.
+// walked in GEMM_DEPTH slices staged in local memory. beta == 0 never reads C; the host passes
+// k = 0 when alpha is 0, so A and B are then not read either.
 #define GEMM_TILE 64
 #define GEMM_DEPTH 16
 #define GEMM_THREADS 16
 #define GEMM_WORK (GEMM_TILE / GEMM_THREADS)
-#define GEMM_LOADS (GEMM_TILE * GEMM_DEPTH / (GEMM_THREADS * GEMM_THREADS))
+#define GEMM_ITEMS (GEMM_THREADS * GEMM_THREADS)
+
+// Stages the GEMM_TILE x GEMM_DEPTH slice (t0.., d0..) of an operand into tile[d][t]. Element
+// (t, d) is stored at x[t * ld + d] when depthMajor (A, or B transposed), else at x[d * ld + t].
+// Items read along the stored rows, so neighbours read neighbouring addresses. With vec4 (the
+// host saw 16-byte aligned rows) each item reads one float4, else four single floats.
+inline void stage(__local float (*tile)[GEMM_TILE + 1], __global const float* x, int ld, int depthMajor, int vec4,
+                  int t0, int tEnd, int d0, int dEnd, int id) {
+    if (vec4) {
+        // one float4 per item: GEMM_TILE * GEMM_DEPTH == 4 * GEMM_ITEMS
+        int t = depthMajor ? id / (GEMM_DEPTH / 4) : (id % (GEMM_TILE / 4)) * 4;
+        int d = depthMajor ? (id % (GEMM_DEPTH / 4)) * 4 : id / (GEMM_TILE / 4);
+        int gt = t0 + t;
+        int gd = d0 + d;
+        bool whole = depthMajor ? gt < tEnd && gd + 3 < dEnd : gd < dEnd && gt + 3 < tEnd;
+        float4 v = (float4) (0.0f);
+        if (whole) {
+            v = vload4(0, x + (depthMajor ? (long) gt * ld + gd : (long) gd * ld + gt));
+        } else {
+            float e[4];
+            for (int q = 0; q < 4; q++) {
+                int qt = depthMajor ? gt : gt + q;
+                int qd = depthMajor ? gd + q : gd;
+                e[q] = qt < tEnd && qd < dEnd ? x[depthMajor ? (long) qt * ld + qd : (long) qd * ld + qt] : 0.0f;
+            }
+            v = (float4) (e[0], e[1], e[2], e[3]);
+        }
+        if (depthMajor) {
+            tile[d][t] = v.x;
+            tile[d + 1][t] = v.y;
+            tile[d + 2][t] = v.z;
+            tile[d + 3][t] = v.w;
+        } else {
+            tile[d][t] = v.x;
+            tile[d][t + 1] = v.y;
+            tile[d][t + 2] = v.z;
+            tile[d][t + 3] = v.w;
+        }
+        return;
+    }
+    for (int e = id; e < GEMM_TILE * GEMM_DEPTH; e += GEMM_ITEMS) {
+        int t = depthMajor ? e / GEMM_DEPTH : e % GEMM_TILE;
+        int d = depthMajor ? e % GEMM_DEPTH : e / GEMM_TILE;
+        int gt = t0 + t;
+        int gd = d0 + d;
+        tile[d][t] = gt < tEnd && gd < dEnd ? x[depthMajor ? (long) gt * ld + gd : (long) gd * ld + gt] : 0.0f;
+    }
+}
 
 __kernel __attribute__((reqd_work_group_size(GEMM_THREADS, GEMM_THREADS, 1)))
 void gemm(int m, int n, int k, int transA, int transB, float alpha, float beta,
-          __global const float* a, int offsetA, int lda, long strideA,
-          __global const float* b, int offsetB, int ldb, long strideB,
+          __global const float* a, int offsetA, int lda, long strideA, int vecA,
+          __global const float* b, int offsetB, int ldb, long strideB, int vecB,
           __global float* c, int offsetC, int ldc, long strideC) {
     __local float tileA[GEMM_DEPTH][GEMM_TILE + 1];
     __local float tileB[GEMM_DEPTH][GEMM_TILE + 1];
@@ -34,21 +80,8 @@ void gemm(int m, int n, int k, int transA, int transB, float alpha, float beta,
         }
     }
     for (int k0 = 0; k0 < k; k0 += GEMM_DEPTH) {
-        for (int l = 0; l < GEMM_LOADS; l++) {
-            int e = id + l * GEMM_THREADS * GEMM_THREADS;
-            // op(A)(r, d): stored A[r][d], or A[d][r] when transposed; the faster index runs along memory
-            int d = transA ? e / GEMM_TILE : e % GEMM_DEPTH;
-            int r = transA ? e % GEMM_TILE : e / GEMM_DEPTH;
-            int gr = row0 + r;
-            int gd = k0 + d;
-            tileA[d][r] = gr < m && gd < k ? a[transA ? (long) gd * lda + gr : (long) gr * lda + gd] : 0.0f;
-            // op(B)(d, s): stored B[d][s], or B[s][d] when transposed
-            int d2 = transB ? e % GEMM_DEPTH : e / GEMM_TILE;
-            int s = transB ? e / GEMM_DEPTH : e % GEMM_TILE;
-            int gs = col0 + s;
-            int gd2 = k0 + d2;
-            tileB[d2][s] = gs < n && gd2 < k ? b[transB ? (long) gs * ldb + gd2 : (long) gd2 * ldb + gs] : 0.0f;
-        }
+        stage(tileA, a, lda, !transA, vecA, row0, m, k0, k, id);
+        stage(tileB, b, ldb, transB, vecB, col0, n, k0, k, id);
         barrier(CLK_LOCAL_MEM_FENCE);
         for (int d = 0; d < GEMM_DEPTH; d++) {
             float av[GEMM_WORK];
