@@ -42,7 +42,13 @@ final class ClRuntime implements AutoCloseable {
             queue = clCreateCommandQueue(context, device.id(), 0, error);
             ClError.check(error.get(0), "clCreateCommandQueue");
         }
-        program = ProgramCache.build(context, device, KernelSource.program(), buildOptions(device));
+        try {
+            program = ProgramCache.build(context, device, KernelSource.program(), buildOptions(device));
+        } catch (RuntimeException e) {
+            clReleaseCommandQueue(queue);
+            clReleaseContext(context);
+            throw e;
+        }
         pool = new BufferPool(context);
     }
 

@@ -78,10 +78,10 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public synchronized void free(Buffer buffer) {
-        ClBuffer cl = ClBuffer.of(buffer);
-        long mem = cl.release();
+        ClBuffer b = ClBuffer.of(buffer);
+        long mem = b.release();
         if (mem != 0) {
-            this.cl.pool().give(mem, cl.capacityBytes());
+            cl.pool().give(mem, b.capacityBytes());
         }
     }
 
