@@ -1,6 +1,7 @@
 package org.jgrad.opencl;
 
 import java.nio.ByteBuffer;
+import java.util.function.Consumer;
 import org.jgrad.DType;
 import org.jgrad.backend.AdagradConfig;
 import org.jgrad.backend.AdamConfig;
@@ -112,9 +113,7 @@ public final class OpenClBackend implements Backend {
     public synchronized float[] downloadFloat(Buffer src) {
         ClBuffer s = ClBuffer.of(src).expect(DType.FLOAT32, "downloadFloat", "src");
         float[] out = new float[s.length()];
-        ByteBuffer host = read(s);
-        host.asFloatBuffer().get(out);
-        MemoryUtil.memFree(host);
+        read(s, host -> host.asFloatBuffer().get(out));
         return out;
     }
 
@@ -122,19 +121,22 @@ public final class OpenClBackend implements Backend {
     public synchronized int[] downloadInt(Buffer src) {
         ClBuffer s = ClBuffer.of(src).expect(DType.INT32, "downloadInt", "src");
         int[] out = new int[s.length()];
-        ByteBuffer host = read(s);
-        host.asIntBuffer().get(out);
-        MemoryUtil.memFree(host);
+        read(s, host -> host.asIntBuffer().get(out));
         return out;
     }
 
-    private ByteBuffer read(ClBuffer s) {
-        ByteBuffer host = MemoryUtil.memAlloc(4 * Math.max(1, s.length()));
-        host.limit(4 * s.length());
-        if (s.length() > 0) {
-            cl.read(s.mem(), 0, host);
+    /** Reads the whole buffer into native memory (waiting for queued work) and hands it to {@code copy}. */
+    private void read(ClBuffer s, Consumer<ByteBuffer> copy) {
+        if (s.length() == 0) {
+            return;
         }
-        return host;
+        ByteBuffer host = MemoryUtil.memAlloc(4 * s.length());
+        try {
+            cl.read(s.mem(), 0, host);
+            copy.accept(host);
+        } finally {
+            MemoryUtil.memFree(host);
+        }
     }
 
     @Override
