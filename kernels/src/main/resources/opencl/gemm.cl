@@ -109,3 +109,53 @@ void gemm(int m, int n, int k, int transA, int transB, float alpha, float beta,
         }
     }
 }
+
+// The product for CPU devices (PoCL), which run a work-group as a loop over its items: no local
+// memory or barriers; each item keeps a BLOCK_ROWS x 16 block of C in float16 accumulators, reading a
+// float16 of B's row and broadcasting BLOCK_ROWS values of A per step of k (a register-tiled kernel
+// written out, rather than left to the implicit vectoriser).
+#define BLOCK_ROWS 8
+__kernel void gemm_block(int m, int n, int k, int transA, int transB, float alpha, float beta,
+                         __global const float* a, int offsetA, int lda, long strideA,
+                         __global const float* b, int offsetB, int ldb, long strideB,
+                         __global float* c, int offsetC, int ldc, long strideC) {
+    int j0 = get_global_id(0) * 16;
+    int i0 = get_global_id(1) * BLOCK_ROWS;
+    long entry = get_global_id(2);
+    if (j0 >= n || i0 >= m) {
+        return;
+    }
+    a += offsetA + entry * strideA;
+    b += offsetB + entry * strideB;
+    c += offsetC + entry * strideC;
+    int rows = min(BLOCK_ROWS, m - i0);
+    int cols = min(16, n - j0);
+    float16 acc[BLOCK_ROWS];
+    for (int r = 0; r < BLOCK_ROWS; r++) {
+        acc[r] = (float16) (0.0f);
+    }
+    for (int p = 0; p < k; p++) {
+        float16 bv;
+        if (!transB && cols == 16) {
+            bv = vload16(0, b + (long) p * ldb + j0);
+        } else {
+            float e[16];
+            for (int q = 0; q < 16; q++) {
+                e[q] = q < cols ? b[transB ? (long) (j0 + q) * ldb + p : (long) p * ldb + j0 + q] : 0.0f;
+            }
+            bv = vload16(0, e);
+        }
+        for (int r = 0; r < BLOCK_ROWS; r++) {
+            float av = r < rows ? a[transA ? (long) p * lda + i0 + r : (long) (i0 + r) * lda + p] : 0.0f;
+            acc[r] += av * bv;
+        }
+    }
+    for (int r = 0; r < rows; r++) {
+        float e[16];
+        vstore16(acc[r], 0, e);
+        for (int q = 0; q < cols; q++) {
+            __global float* out = c + (long) (i0 + r) * ldc + j0 + q;
+            *out = beta == 0.0f ? alpha * e[q] : alpha * e[q] + beta * *out;
+        }
+    }
+}

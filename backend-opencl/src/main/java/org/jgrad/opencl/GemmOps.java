@@ -5,16 +5,28 @@ import org.jgrad.backend.Extents;
 import org.jgrad.backend.GemmShape;
 
 /**
- * Batched GEMM through the tiled kernel: a 2-D grid of 64x64 tiles of C, one grid layer per batch
- * entry. Operands whose rows all start 16-byte aligned are read as float4 vectors.
+ * Batched GEMM, one grid layer per batch entry. GPUs get the tiled kernel: a 2-D grid of 64x64
+ * tiles of C staged through local memory, operands whose rows all start 16-byte aligned read as
+ * float4 vectors. CPU devices get the block kernel (8 x 16 register blocks, no local memory),
+ * which measured 3-8x faster on PoCL (docs/PERFORMANCE.md).
  */
 final class GemmOps {
     private static final int TILE = 64;
     private static final int THREADS = 16;
+    /** Rows of C per work-item of the CPU-device kernel (BLOCK_ROWS in gemm.cl). */
+    private static final int BLOCK_ROWS = 8;
+    /** {@code -Djgrad.opencl.gemm=tiled|block} picks the kernel; by default CPU devices get block. */
+    static final String KERNEL_PROPERTY = "jgrad.opencl.gemm";
     private final ClRuntime cl;
+    private final boolean block;
 
     GemmOps(ClRuntime cl) {
         this.cl = cl;
+        String chosen = System.getProperty(KERNEL_PROPERTY, cl.device().cpu() ? "block" : "tiled");
+        if (!chosen.equals("block") && !chosen.equals("tiled")) {
+            throw new IllegalArgumentException("-D" + KERNEL_PROPERTY + "=" + chosen + ": expected tiled or block");
+        }
+        block = chosen.equals("block");
     }
 
     void gemm(GemmShape s, ClBuffer a, ClBuffer b, ClBuffer c) {
@@ -29,6 +41,14 @@ final class GemmOps {
         }
         // alpha = 0 scales C by beta without reading A or B, as BLAS does
         int depth = s.alpha() == 0f ? 0 : s.k();
+        if (block) {
+            cl.launch("gemm_block").i(m).i(n).i(depth).flag(s.transA()).flag(s.transB()).f(s.alpha()).f(s.beta())
+                    .mem(a).i(s.offsetA()).i(s.lda()).l(s.strideA())
+                    .mem(b).i(s.offsetB()).i(s.ldb()).l(s.strideB())
+                    .mem(c).i(s.offsetC()).i(s.ldc()).l(s.strideC())
+                    .run(new long[] {Launch.roundUp((n + 15) / 16, 8), (m + BLOCK_ROWS - 1) / BLOCK_ROWS, s.batch()}, new long[] {8, 1, 1});
+            return;
+        }
         cl.launch("gemm").i(m).i(n).i(depth).flag(s.transA()).flag(s.transB()).f(s.alpha()).f(s.beta())
                 .mem(a).i(s.offsetA()).i(s.lda()).l(s.strideA()).flag(aligned(s.offsetA(), s.lda(), s.strideA()))
                 .mem(b).i(s.offsetB()).i(s.ldb()).l(s.strideB()).flag(aligned(s.offsetB(), s.ldb(), s.strideB()))
