@@ -44,29 +44,17 @@ class OpenClSelectionTest {
     }
 
     @Test
-    void aDeviceOverrideThatMatchesNothingSaysWhatWasFound() {
-        String previous = System.getProperty(DeviceChoice.DEVICE_PROPERTY);
-        System.setProperty(DeviceChoice.DEVICE_PROPERTY, "no-such-device");
-        try {
+    void aDeviceOverrideThatMatchesNothingSaysWhatWasFound() throws Throwable {
+        SharedOpenCl.withProperty(DeviceChoice.DEVICE_PROPERTY, "no-such-device", () -> {
             BackendUnavailableException e = assertThrows(BackendUnavailableException.class, provider::create);
             assertTrue(e.getMessage().startsWith("no OpenCL device matches -Djgrad.opencl.device=no-such-device; found ["),
                     e.getMessage());
-        } finally {
-            if (previous == null) {
-                System.clearProperty(DeviceChoice.DEVICE_PROPERTY);
-            } else {
-                System.setProperty(DeviceChoice.DEVICE_PROPERTY, previous);
-            }
-        }
+        });
     }
 
     @Test
-    void theDeviceCanBeChosenByIndex() throws BackendUnavailableException {
-        System.setProperty(DeviceChoice.DEVICE_PROPERTY, "0");
-        try {
-            assertEquals(DeviceChoice.devices().get(0), DeviceChoice.choose());
-        } finally {
-            System.clearProperty(DeviceChoice.DEVICE_PROPERTY);
-        }
+    void theDeviceCanBeChosenByIndex() throws Throwable {
+        SharedOpenCl.withProperty(DeviceChoice.DEVICE_PROPERTY, "0",
+                () -> assertEquals(DeviceChoice.devices().get(0), DeviceChoice.choose()));
     }
 }

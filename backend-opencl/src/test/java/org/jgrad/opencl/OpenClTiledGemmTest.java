@@ -1,7 +1,6 @@
 package org.jgrad.opencl;
 
 import org.jgrad.backend.Backend;
-import org.jgrad.backend.BackendUnavailableException;
 import org.jgrad.conformance.GemmConformance;
 import org.jgrad.conformance.LinearAlgebraConformance;
 import org.junit.jupiter.api.AfterAll;
@@ -16,19 +15,11 @@ class OpenClTiledGemmTest {
     private static OpenClBackend other;
 
     @BeforeAll
-    static void startTheOtherKernel() throws BackendUnavailableException {
+    static void startTheOtherKernel() throws Throwable {
         SharedOpenCl.require();
-        String previous = System.getProperty(GemmOps.KERNEL_PROPERTY);
-        System.setProperty(GemmOps.KERNEL_PROPERTY, SharedOpenCl.backend().onCpuDevice() ? "tiled" : "block");
-        try {
-            other = (OpenClBackend) new OpenClBackendProvider().create();
-        } finally {
-            if (previous == null) {
-                System.clearProperty(GemmOps.KERNEL_PROPERTY);
-            } else {
-                System.setProperty(GemmOps.KERNEL_PROPERTY, previous);
-            }
-        }
+        String kernel = SharedOpenCl.backend().onCpuDevice() ? "tiled" : "block";
+        SharedOpenCl.withProperty(GemmOps.KERNEL_PROPERTY, kernel,
+                () -> other = (OpenClBackend) new OpenClBackendProvider().create());
     }
 
     @AfterAll

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import org.jgrad.backend.BackendUnavailableException;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.function.Executable;
 
 /**
  * The one OpenCL backend the tests of this module share (program builds are slow), started on
@@ -35,6 +36,21 @@ final class SharedOpenCl {
     static OpenClBackend backend() {
         require();
         return backend;
+    }
+
+    /** Runs {@code body} with the system property {@code name} set to {@code value}, then restores it. */
+    static void withProperty(String name, String value, Executable body) throws Throwable {
+        String previous = System.getProperty(name);
+        System.setProperty(name, value);
+        try {
+            body.execute();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(name);
+            } else {
+                System.setProperty(name, previous);
+            }
+        }
     }
 
     private static synchronized OpenClBackend start() {
