@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * MLP with Adam leave the live buffer count, live bytes and the allocator's cache exactly where
  * they were, and the model has learned (so the steps ran).
  */
+@SuppressWarnings("try") // the scopes free what the steps make; their bodies need not name them
 class OpenClMemoryFlatTest {
     private static final int WARMUP = 20;
     private static final int STEPS = 10_000;
