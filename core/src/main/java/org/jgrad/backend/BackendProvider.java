@@ -13,6 +13,16 @@ public interface BackendProvider {
     int priority();
 
     /**
+     * Null when this backend may be chosen automatically (the user names no backend); else the
+     * one-line reason it should be passed over there, though it still starts when named. For
+     * example, an OpenCL platform whose only device is a CPU is slower than the CPU backend. Must
+     * not start the backend; a provider that cannot tell returns null and lets {@link #create} fail.
+     */
+    default String notChosenAutomaticallyBecause() {
+        return null;
+    }
+
+    /**
      * Starts the backend.
      *
      * @throws BackendUnavailableException with a one-line reason when it cannot run here

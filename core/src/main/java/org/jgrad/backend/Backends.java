@@ -10,7 +10,8 @@ import java.util.ServiceLoader;
 
 /**
  * Chooses and holds backends. The default is the one named by {@code -Djgrad.backend} or
- * {@code JGRAD_BACKEND}, else the best that starts (CUDA, then OpenCL, then CPU). A backend that
+ * {@code JGRAD_BACKEND}, else the best that starts (CUDA, then OpenCL, then CPU) among those that do
+ * not ask to be passed over ({@link BackendProvider#notChosenAutomaticallyBecause}). A backend that
  * cannot start is logged in one line and the next is tried; naming one that cannot start is an
  * error that says why. Each backend is started at most once per JVM.
  */
@@ -79,6 +80,12 @@ public final class Backends {
         List<String> reasons = new ArrayList<>();
         for (BackendProvider provider : providers()) {
             try {
+                String passedOver = provider.notChosenAutomaticallyBecause();
+                if (passedOver != null) {
+                    reasons.add(provider.name() + ": " + passedOver);
+                    LOG.log(System.Logger.Level.INFO, "backend " + provider.name() + " passed over: " + passedOver);
+                    continue;
+                }
                 return start(provider);
             } catch (BackendUnavailableException | RuntimeException | LinkageError e) {
                 String reason = provider.name() + ": " + e.getMessage();

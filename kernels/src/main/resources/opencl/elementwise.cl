@@ -1,0 +1,93 @@
+// Unary, binary, where, strided copy and casts. Op codes are the ordinals of UnaryOp and BinaryOp.
+
+inline float unary_op(int op, float x, float alpha) {
+    switch (op) {
+        case 0: return -x;
+        case 1: return exp(x);
+        case 2: return log(x);
+        case 3: return sqrt(x);
+        case 4: return fabs(x);
+        case 5: return isnan(x) ? x : (x > 0.0f ? 1.0f : (x < 0.0f ? -1.0f : x));
+        case 6: return isnan(x) ? x : (x > 0.0f ? x : 0.0f);
+        case 7: return x > 0.0f ? x : alpha * x;
+        case 8: return 1.0f / (1.0f + exp(-x));
+        case 9: return tanh(x);
+        case 10: return 0.5f * x * (1.0f + erf(x * M_SQRT1_2_F));
+        default: return erf(x);
+    }
+}
+
+__kernel void unary(int op, float alpha, int n, __global const float* x, __global float* out) {
+    int i = get_global_id(0);
+    if (i < n) {
+        out[i] = unary_op(op, x[i], alpha);
+    }
+}
+
+inline float binary_op(int op, float a, float b) {
+    switch (op) {
+        case 0: return a + b;
+        case 1: return a - b;
+        case 2: return a * b;
+        case 3: return a / b;
+        case 4: return pow(a, b);
+        case 5: return isnan(a) || isnan(b) ? NAN : (a >= b ? a : b);
+        case 6: return isnan(a) || isnan(b) ? NAN : (a <= b ? a : b);
+        case 7: return a == b ? 1.0f : 0.0f;
+        case 8: return a != b ? 1.0f : 0.0f;
+        case 9: return a < b ? 1.0f : 0.0f;
+        case 10: return a <= b ? 1.0f : 0.0f;
+        case 11: return a > b ? 1.0f : 0.0f;
+        default: return a >= b ? 1.0f : 0.0f;
+    }
+}
+
+__kernel void binary(int op, int n, int rank, int8 shape,
+                     __global const float* a, int aOffset, int8 aStrides,
+                     __global const float* b, int bOffset, int8 bStrides,
+                     __global float* out, int outOffset) {
+    int i = get_global_id(0);
+    if (i < n) {
+        out[outOffset + i] = binary_op(op, a[aOffset + strided_offset(i, rank, shape, aStrides)],
+                                       b[bOffset + strided_offset(i, rank, shape, bStrides)]);
+    }
+}
+
+__kernel void where_select(int n, int rank, int8 shape,
+                           __global const float* cond, int condOffset, int8 condStrides,
+                           __global const float* a, int aOffset, int8 aStrides,
+                           __global const float* b, int bOffset, int8 bStrides,
+                           __global float* out, int outOffset) {
+    int i = get_global_id(0);
+    if (i < n) {
+        float c = cond[condOffset + strided_offset(i, rank, shape, condStrides)];
+        out[outOffset + i] = c != 0.0f ? a[aOffset + strided_offset(i, rank, shape, aStrides)]
+                                       : b[bOffset + strided_offset(i, rank, shape, bStrides)];
+    }
+}
+
+// Moves 32-bit words, so one kernel serves FLOAT32 and INT32 buffers alike.
+__kernel void strided_copy(int n, int rank, int8 shape,
+                           __global const uint* src, int srcOffset, int8 srcStrides,
+                           __global uint* dst, int dstOffset, int8 dstStrides) {
+    int i = get_global_id(0);
+    if (i < n) {
+        dst[dstOffset + strided_offset(i, rank, shape, dstStrides)] =
+                src[srcOffset + strided_offset(i, rank, shape, srcStrides)];
+    }
+}
+
+// Round toward zero, saturating, NaN to 0: Java's (int) cast.
+__kernel void cast_float_to_int(int n, __global const float* src, __global int* dst) {
+    int i = get_global_id(0);
+    if (i < n) {
+        dst[i] = convert_int_sat_rtz(src[i]);
+    }
+}
+
+__kernel void cast_int_to_float(int n, __global const int* src, __global float* dst) {
+    int i = get_global_id(0);
+    if (i < n) {
+        dst[i] = convert_float(src[i]);
+    }
+}
