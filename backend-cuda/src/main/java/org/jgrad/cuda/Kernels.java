@@ -1,0 +1,119 @@
+package org.jgrad.cuda;
+
+import static org.jgrad.cuda.CudaCalls.check;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import jcuda.NativePointerObject;
+import jcuda.Pointer;
+import jcuda.driver.CUfunction;
+import jcuda.driver.CUmodule;
+import jcuda.driver.JCudaDriver;
+
+/**
+ * The PTX modules of jgrad-kernels (resources cuda/NAME.ptx), loaded once when the backend
+ * starts, and launches of their kernels on the device's stream. Arguments are boxed Java values
+ * turned into kernel parameters: Integer, Long, Float, Boolean (as int), a device pointer, null
+ * (a null pointer), or byte[] holding a struct passed by value.
+ */
+final class Kernels implements AutoCloseable {
+    private static final List<String> MODULES = List.of("elementwise", "reduce", "gemm", "conv", "indexing", "random", "optim");
+    private final CudaDevice device;
+    private final List<CUmodule> modules = new ArrayList<>();
+    private final Map<String, CUfunction> functions = new HashMap<>();
+
+    Kernels(CudaDevice device) {
+        this.device = device;
+        for (String name : MODULES) {
+            CUmodule module = new CUmodule();
+            check(JCudaDriver.cuModuleLoadData(module, ptx(name)), "cuModuleLoadData(cuda/" + name + ".ptx)");
+            modules.add(module);
+        }
+    }
+
+    /** The PTX text, NUL-terminated as cuModuleLoadData wants it. */
+    private static byte[] ptx(String name) {
+        String resource = "/cuda/" + name + ".ptx";
+        try (InputStream in = Kernels.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("cuda: " + resource + " is not on the class path (jgrad-kernels missing?)");
+            }
+            byte[] text = in.readAllBytes();
+            return Arrays.copyOf(text, text.length + 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cuda: cannot read " + resource, e);
+        }
+    }
+
+    /** Launches {@code kernel} over a grid-stride range of n elements; nothing when n is 0. */
+    void launch1d(String kernel, long n, Object... args) {
+        int blocks = LaunchGeometry.blocks(n);
+        if (blocks > 0) {
+            launch(kernel, blocks, 1, 1, LaunchGeometry.THREADS, 1, args);
+        }
+    }
+
+    void launch(String kernel, int gridX, int gridY, int gridZ, int blockX, int blockY, Object... args) {
+        device.makeCurrent();
+        Pointer[] params = new Pointer[args.length];
+        for (int i = 0; i < args.length; i++) {
+            params[i] = parameter(args[i]);
+        }
+        check(JCudaDriver.cuLaunchKernel(function(kernel), gridX, gridY, gridZ, blockX, blockY, 1, 0, device.stream(),
+                Pointer.to(params), null), "cuLaunchKernel(" + kernel + ")");
+    }
+
+    private static Pointer parameter(Object arg) {
+        if (arg == null) {
+            return Pointer.to(new long[] {0});
+        } else if (arg instanceof Integer v) {
+            return Pointer.to(new int[] {v});
+        } else if (arg instanceof Long v) {
+            return Pointer.to(new long[] {v});
+        } else if (arg instanceof Float v) {
+            return Pointer.to(new float[] {v});
+        } else if (arg instanceof Boolean v) {
+            return Pointer.to(new int[] {v ? 1 : 0});
+        } else if (arg instanceof byte[] struct) {
+            return Pointer.to(struct);
+        } else if (arg instanceof NativePointerObject pointer) {
+            return Pointer.to(pointer);
+        }
+        throw new IllegalArgumentException("cuda: cannot pass " + arg.getClass().getName() + " to a kernel");
+    }
+
+    private synchronized CUfunction function(String kernel) {
+        CUfunction function = functions.get(kernel);
+        if (function == null) {
+            for (CUmodule module : modules) {
+                CUfunction candidate = new CUfunction();
+                // CUDA_ERROR_NOT_FOUND just means another module holds it
+                if (JCudaDriver.cuModuleGetFunction(candidate, module, kernel) == 0) {
+                    function = candidate;
+                    break;
+                }
+            }
+            if (function == null) {
+                throw new IllegalStateException("cuda: no kernel named " + kernel + " in " + MODULES);
+            }
+            functions.put(kernel, function);
+        }
+        return function;
+    }
+
+    @Override
+    public void close() {
+        device.makeCurrent();
+        for (CUmodule module : modules) {
+            check(JCudaDriver.cuModuleUnload(module), "cuModuleUnload");
+        }
+        modules.clear();
+        functions.clear();
+    }
+}
