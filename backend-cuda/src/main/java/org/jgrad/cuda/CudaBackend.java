@@ -23,22 +23,51 @@ import org.jgrad.backend.UnaryOp;
  * comes from a {@link CachingAllocator}. Written against the CUDA driver API through JCuda.
  */
 public final class CudaBackend implements Backend {
-    private final CudaDevice device;
+    private final String device;
     private final CachingAllocator<CUdeviceptr> allocator;
-    private final Kernels kernels;
+    private final Launcher kernels;
     private final Transfers transfers;
     private final CudaGemm gemm;
+    private final Runnable releaseDevice;
     private final Optimizers optimizers;
     private final Indexing indexing;
 
+    /**
+     * What the backend runs on: the driver's parts on a GPU, recorders in tests.
+     *
+     * @param device the device's name and memory, for {@link #description()}
+     * @param releaseDevice run last by {@link #close()}
+     */
+    record Parts(String device, CachingAllocator<CUdeviceptr> allocator, Launcher kernels, Transfers transfers,
+                 CudaGemm gemm, Runnable releaseDevice) {
+    }
+
     CudaBackend(int ordinal) {
-        device = new CudaDevice(ordinal);
-        allocator = new CachingAllocator<>(new DriverMemory(device));
-        kernels = new Kernels(device);
-        transfers = new Transfers(device);
-        gemm = new CudaGemm(device, kernels);
+        this(start(new CudaDevice(ordinal)));
+    }
+
+    CudaBackend(Parts parts) {
+        device = parts.device();
+        allocator = parts.allocator();
+        kernels = parts.kernels();
+        transfers = parts.transfers();
+        gemm = parts.gemm();
+        releaseDevice = parts.releaseDevice();
         optimizers = new Optimizers(kernels);
         indexing = new Indexing(kernels, transfers, (CudaBuffer) allocate(DType.INT32, 1));
+    }
+
+    /** Loads the kernels and cuBLAS on a started device; gives the device back if that fails. */
+    private static Parts start(CudaDevice device) {
+        try {
+            Kernels kernels = new Kernels(device);
+            return new Parts(device.name() + ", " + device.totalBytes() / (1 << 20) + " MiB",
+                    new CachingAllocator<>(new DriverMemory(device)), kernels, new DriverTransfers(device),
+                    CudaGemm.start(device, kernels), device::close);
+        } catch (RuntimeException e) {
+            device.close();
+            throw e;
+        }
     }
 
     @Override
@@ -48,7 +77,7 @@ public final class CudaBackend implements Backend {
 
     @Override
     public String description() {
-        return "cuda (" + device.name() + ", " + device.totalBytes() / (1 << 20) + " MiB, GEMM by " + gemm.engine() + ")";
+        return "cuda (" + device + ", GEMM by " + gemm.engine() + ")";
     }
 
     /** Device bytes held by live buffers (for memory-flatness checks). */
@@ -276,15 +305,14 @@ public final class CudaBackend implements Backend {
         optimizers.adagrad(config, step, param, grad, sum);
     }
 
-    /** Waits for queued work, then gives back cuBLAS, the modules, all cached memory and the context. */
+    /** Waits for queued work, then gives back cuBLAS, the modules, all cached memory and the device. */
     @Override
     public void close() {
-        device.makeCurrent();
-        device.synchronize();
+        transfers.synchronize();
         gemm.close();
         kernels.close();
         allocator.releaseCache();
-        device.close();
+        releaseDevice.run();
     }
 
     @Override

@@ -22,6 +22,10 @@ public final class CudaBackendProvider implements BackendProvider {
         if (!reason.isEmpty()) {
             throw new BackendUnavailableException(reason);
         }
-        return new CudaBackend(0);
+        try {
+            return new CudaBackend(0);
+        } catch (CudaException e) {
+            throw new BackendUnavailableException("CUDA unavailable: " + e.getMessage(), e);
+        }
     }
 }

@@ -21,33 +21,35 @@ import org.jgrad.backend.GemmShape;
  */
 final class CudaGemm implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CudaGemm.class.getName());
-    private final Kernels kernels;
+    private final Launcher kernels;
     private final cublasHandle handle;
     private final String engine;
 
-    CudaGemm(CudaDevice device, Kernels kernels) {
+    /** GEMM through {@code handle}, or through the own kernel when it is null. */
+    CudaGemm(Launcher kernels, cublasHandle handle, boolean tf32) {
         this.kernels = kernels;
-        boolean tf32 = Boolean.getBoolean("jgrad.cuda.tf32");
-        cublasHandle created = null;
-        String why = null;
-        if ("kernel".equals(System.getProperty("jgrad.cuda.gemm"))) {
-            why = "-Djgrad.cuda.gemm=kernel";
-        } else {
-            try {
-                created = new cublasHandle();
-                checkBlas(JCublas2.cublasCreate(created), "cublasCreate");
-                checkBlas(JCublas2.cublasSetStream(created, new cudaStream_t(device.stream())), "cublasSetStream");
-                checkBlas(JCublas2.cublasSetMathMode(created, tf32 ? cublasMath.CUBLAS_TF32_TENSOR_OP_MATH
-                        : cublasMath.CUBLAS_DEFAULT_MATH), "cublasSetMathMode");
-            } catch (LinkageError | CudaException e) {
-                created = null;
-                why = "cuBLAS unavailable: " + e.getMessage();
-            }
-        }
-        handle = created;
+        this.handle = handle;
         engine = handle != null ? "cuBLAS" + (tf32 ? " (TF32)" : "") : "jgrad sgemm_tiled";
-        if (why != null) {
-            LOG.log(System.Logger.Level.INFO, "cuda: GEMM runs on jgrad's own kernel (" + why + ")");
+    }
+
+    /** cuBLAS on the device's stream if it loads (and is not turned off), else the own kernel, said once. */
+    static CudaGemm start(CudaDevice device, Launcher kernels) {
+        boolean tf32 = Boolean.getBoolean("jgrad.cuda.tf32");
+        if ("kernel".equals(System.getProperty("jgrad.cuda.gemm"))) {
+            LOG.log(System.Logger.Level.INFO, "cuda: GEMM runs on jgrad's own kernel (-Djgrad.cuda.gemm=kernel)");
+            return new CudaGemm(kernels, null, false);
+        }
+        try {
+            cublasHandle handle = new cublasHandle();
+            checkBlas(JCublas2.cublasCreate(handle), "cublasCreate");
+            checkBlas(JCublas2.cublasSetStream(handle, new cudaStream_t(device.stream())), "cublasSetStream");
+            checkBlas(JCublas2.cublasSetMathMode(handle, tf32 ? cublasMath.CUBLAS_TF32_TENSOR_OP_MATH
+                    : cublasMath.CUBLAS_DEFAULT_MATH), "cublasSetMathMode");
+            return new CudaGemm(kernels, handle, tf32);
+        } catch (LinkageError | CudaException e) {
+            LOG.log(System.Logger.Level.INFO, "cuda: GEMM runs on jgrad's own kernel (cuBLAS unavailable: "
+                    + e.getMessage() + ")");
+            return new CudaGemm(kernels, null, false);
         }
     }
 

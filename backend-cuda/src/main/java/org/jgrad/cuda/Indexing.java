@@ -11,11 +11,11 @@ import org.jgrad.backend.Buffer;
  */
 final class Indexing {
     private static final boolean CHECK = !"false".equals(System.getProperty("jgrad.cuda.checkIndices"));
-    private final Kernels kernels;
+    private final Launcher kernels;
     private final Transfers transfers;
     private final CudaBuffer firstBad;
 
-    Indexing(Kernels kernels, Transfers transfers, CudaBuffer firstBad) {
+    Indexing(Launcher kernels, Transfers transfers, CudaBuffer firstBad) {
         this.kernels = kernels;
         this.transfers = transfers;
         this.firstBad = firstBad;

@@ -5,6 +5,7 @@ import static org.jgrad.cuda.CudaCalls.check;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -14,6 +15,7 @@ import jcuda.NativePointerObject;
 import jcuda.Pointer;
 import jcuda.driver.CUfunction;
 import jcuda.driver.CUmodule;
+import jcuda.driver.CUresult;
 import jcuda.driver.JCudaDriver;
 
 /**
@@ -22,17 +24,26 @@ import jcuda.driver.JCudaDriver;
  * turned into kernel parameters: Integer, Long, Float, Boolean (as int), a device pointer, null
  * (a null pointer), or byte[] holding a struct passed by value.
  */
-final class Kernels implements AutoCloseable {
+final class Kernels implements Launcher {
     private static final List<String> MODULES = List.of("elementwise", "reduce", "gemm", "conv", "indexing", "random", "optim");
     private final CudaDevice device;
     private final List<CUmodule> modules = new ArrayList<>();
     private final Map<String, CUfunction> functions = new HashMap<>();
+    private final Map<String, int[]> signatures = new HashMap<>();
 
     Kernels(CudaDevice device) {
         this.device = device;
         for (String name : MODULES) {
+            byte[] ptx = ptx(name);
+            signatures.putAll(PtxSignatures.parse(new String(ptx, StandardCharsets.US_ASCII)));
             CUmodule module = new CUmodule();
-            check(JCudaDriver.cuModuleLoadData(module, ptx(name)), "cuModuleLoadData(cuda/" + name + ".ptx)");
+            int result = JCudaDriver.cuModuleLoadData(module, ptx);
+            if (result == CUresult.CUDA_ERROR_UNSUPPORTED_PTX_VERSION) {
+                throw new CudaException("cuda/" + name + ".ptx needs a newer NVIDIA driver: PTX ISA 9.0 (nvcc 13) needs"
+                        + " driver 580 or later; update the driver, or rebuild the PTX with the nvcc of an older"
+                        + " toolkit: NVCC=/path/to/nvcc kernels/build-ptx");
+            }
+            check(result, "cuModuleLoadData(cuda/" + name + ".ptx)");
             modules.add(module);
         }
     }
@@ -51,21 +62,16 @@ final class Kernels implements AutoCloseable {
         }
     }
 
-    /** Launches {@code kernel} over a grid-stride range of n elements; nothing when n is 0. */
-    void launch1d(String kernel, long n, Object... args) {
-        int blocks = LaunchGeometry.blocks(n);
-        if (blocks > 0) {
-            launch(kernel, blocks, 1, 1, LaunchGeometry.THREADS, 1, args);
-        }
-    }
-
-    void launch(String kernel, int gridX, int gridY, int gridZ, int blockX, int blockY, Object... args) {
+    @Override
+    public void launch(String kernel, int gridX, int gridY, int gridZ, int blockX, int blockY, Object... args) {
+        CUfunction function = function(kernel);
+        PtxSignatures.check(kernel, signatures.get(kernel), args);
         device.makeCurrent();
         Pointer[] params = new Pointer[args.length];
         for (int i = 0; i < args.length; i++) {
             params[i] = parameter(args[i]);
         }
-        check(JCudaDriver.cuLaunchKernel(function(kernel), gridX, gridY, gridZ, blockX, blockY, 1, 0, device.stream(),
+        check(JCudaDriver.cuLaunchKernel(function, gridX, gridY, gridZ, blockX, blockY, 1, 0, device.stream(),
                 Pointer.to(params), null), "cuLaunchKernel(" + kernel + ")");
     }
 

@@ -14,9 +14,9 @@ import org.jgrad.backend.SgdConfig;
  * operations in its order.
  */
 final class Optimizers {
-    private final Kernels kernels;
+    private final Launcher kernels;
 
-    Optimizers(Kernels kernels) {
+    Optimizers(Launcher kernels) {
         this.kernels = kernels;
     }
 

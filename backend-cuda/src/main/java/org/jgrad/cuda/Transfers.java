@@ -1,82 +1,18 @@
 package org.jgrad.cuda;
 
-import static org.jgrad.cuda.CudaCalls.check;
+/** Host-device copies; only the downloads wait for queued work. */
+interface Transfers {
+    void upload(float[] src, CudaBuffer dst);
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import jcuda.Pointer;
-import jcuda.driver.CUdeviceptr;
-import jcuda.driver.JCudaDriver;
+    void upload(int[] src, CudaBuffer dst);
 
-/**
- * Host-device copies. Uploads are queued on the stream from a direct staging buffer: for pageable
- * host memory cuMemcpyHtoDAsync returns once the data is staged, so the staging buffer (and the
- * caller's array) may be reused at once and nothing waits for the GPU. Downloads wait for the
- * stream, then copy: the one place this backend synchronises.
- */
-final class Transfers {
-    private final CudaDevice device;
-    private ByteBuffer staging = ByteBuffer.allocateDirect(0);
+    float[] downloadFloat(CudaBuffer src);
 
-    Transfers(CudaDevice device) {
-        this.device = device;
-    }
-
-    synchronized void upload(float[] src, CudaBuffer dst) {
-        Checks.length("upload", "host array", src.length, dst.length());
-        ByteBuffer bytes = staging(4L * src.length);
-        bytes.asFloatBuffer().put(src);
-        queueUpload(bytes, dst);
-    }
-
-    synchronized void upload(int[] src, CudaBuffer dst) {
-        Checks.length("upload", "host array", src.length, dst.length());
-        ByteBuffer bytes = staging(4L * src.length);
-        bytes.asIntBuffer().put(src);
-        queueUpload(bytes, dst);
-    }
-
-    float[] downloadFloat(CudaBuffer src) {
-        float[] out = new float[src.length()];
-        download(Pointer.to(out), src.pointer(), src.bytes());
-        return out;
-    }
-
-    int[] downloadInt(CudaBuffer src) {
-        int[] out = new int[src.length()];
-        download(Pointer.to(out), src.pointer(), src.bytes());
-        return out;
-    }
+    int[] downloadInt(CudaBuffer src);
 
     /** One int at element {@code index} of an INT32 buffer. */
-    int readInt(CudaBuffer src, int index) {
-        int[] out = new int[1];
-        download(Pointer.to(out), src.pointer().withByteOffset(4L * index), 4);
-        return out[0];
-    }
+    int readInt(CudaBuffer src, int index);
 
-    private void download(Pointer host, CUdeviceptr from, long bytes) {
-        device.makeCurrent();
-        device.synchronize();
-        if (bytes > 0) {
-            check(JCudaDriver.cuMemcpyDtoH(host, from, bytes), "cuMemcpyDtoH(" + bytes + " bytes)");
-        }
-    }
-
-    private void queueUpload(ByteBuffer bytes, CudaBuffer dst) {
-        if (dst.bytes() > 0) {
-            device.makeCurrent();
-            check(JCudaDriver.cuMemcpyHtoDAsync(dst.pointer(), Pointer.to(bytes), dst.bytes(), device.stream()),
-                    "cuMemcpyHtoDAsync(" + dst.bytes() + " bytes)");
-        }
-    }
-
-    /** The staging buffer, grown to at least {@code bytes}, positioned at 0. */
-    private ByteBuffer staging(long bytes) {
-        if (staging.capacity() < bytes) {
-            staging = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
-        }
-        staging.clear();
-        return staging;
-    }
+    /** Waits for all queued work. */
+    void synchronize();
 }
