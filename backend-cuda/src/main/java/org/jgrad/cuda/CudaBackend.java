@@ -11,6 +11,7 @@ import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.Buffer;
 import org.jgrad.backend.ConvGeometry;
 import org.jgrad.backend.Distribution;
+import org.jgrad.backend.Extents;
 import org.jgrad.backend.GemmShape;
 import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.RmspropConfig;
@@ -164,8 +165,8 @@ public final class CudaBackend implements Backend {
         CudaBuffer ca = CudaBuffer.of(a, DType.FLOAT32, name, "a");
         CudaBuffer cb = CudaBuffer.of(b, DType.FLOAT32, name, "b");
         CudaBuffer o = contiguousOut(name, shape, out);
-        Checks.operand(name, "a", shape, 0, aStrides, ca.length());
-        Checks.operand(name, "b", shape, 0, bStrides, cb.length());
+        Extents.checkOperand(name, "a", shape, 0, aStrides, ca.length());
+        Extents.checkOperand(name, "b", shape, 0, bStrides, cb.length());
         byte[] layout = StridedLayout.pack(name, shape, new int[][] {aStrides, bStrides}, new int[] {0, 0});
         kernels.launch1d("binary_f32", o.length(), op.ordinal(), layout, ca.pointer(), cb.pointer(), o.pointer(), o.length());
     }
@@ -177,16 +178,16 @@ public final class CudaBackend implements Backend {
         CudaBuffer ca = CudaBuffer.of(a, DType.FLOAT32, "where", "a");
         CudaBuffer cb = CudaBuffer.of(b, DType.FLOAT32, "where", "b");
         CudaBuffer o = contiguousOut("where", shape, out);
-        Checks.operand("where", "cond", shape, 0, condStrides, cc.length());
-        Checks.operand("where", "a", shape, 0, aStrides, ca.length());
-        Checks.operand("where", "b", shape, 0, bStrides, cb.length());
+        Extents.checkOperand("where", "cond", shape, 0, condStrides, cc.length());
+        Extents.checkOperand("where", "a", shape, 0, aStrides, ca.length());
+        Extents.checkOperand("where", "b", shape, 0, bStrides, cb.length());
         byte[] layout = StridedLayout.pack("where", shape, new int[][] {condStrides, aStrides, bStrides}, new int[3]);
         kernels.launch1d("where_f32", o.length(), layout, cc.pointer(), ca.pointer(), cb.pointer(), o.pointer(), o.length());
     }
 
     private static CudaBuffer contiguousOut(String op, int[] shape, Buffer out) {
         CudaBuffer o = CudaBuffer.of(out, DType.FLOAT32, op, "out");
-        Checks.length(op, "out", o.length(), Checks.count(op, shape));
+        Checks.length(op, "out", o.length(), Extents.elementCount(op, shape));
         return o;
     }
 
@@ -224,9 +225,9 @@ public final class CudaBackend implements Backend {
             throw new IllegalArgumentException("copy: src is " + s.dtype() + " but dst is " + d.dtype()
                     + "; both must have the same dtype");
         }
-        int n = Checks.count("copy", shape);
-        Checks.operand("copy", "src", shape, srcOffset, srcStrides, s.length());
-        Checks.operand("copy", "dst", shape, dstOffset, dstStrides, d.length());
+        int n = Extents.elementCount("copy", shape);
+        Extents.checkOperand("copy", "src", shape, srcOffset, srcStrides, s.length());
+        Extents.checkOperand("copy", "dst", shape, dstOffset, dstStrides, d.length());
         byte[] layout = StridedLayout.pack("copy", shape, new int[][] {srcStrides, dstStrides},
                 new int[] {srcOffset, dstOffset});
         kernels.launch1d("copy_u32", n, layout, s.pointer(), d.pointer(), n);

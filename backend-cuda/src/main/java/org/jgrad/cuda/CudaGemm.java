@@ -10,6 +10,7 @@ import jcuda.jcublas.cublasHandle;
 import jcuda.jcublas.cublasMath;
 import jcuda.jcublas.cublasOperation;
 import jcuda.runtime.cudaStream_t;
+import org.jgrad.backend.Extents;
 import org.jgrad.backend.GemmShape;
 
 /**
@@ -59,9 +60,7 @@ final class CudaGemm implements AutoCloseable {
     }
 
     void gemm(GemmShape s, CudaBuffer a, CudaBuffer b, CudaBuffer c) {
-        checkOperand(s, "a", a, s.offsetA(), s.lda(), s.strideA(), s.transA() ? s.k() : s.m(), s.transA() ? s.m() : s.k());
-        checkOperand(s, "b", b, s.offsetB(), s.ldb(), s.strideB(), s.transB() ? s.n() : s.k(), s.transB() ? s.k() : s.n());
-        checkOperand(s, "c", c, s.offsetC(), s.ldc(), s.strideC(), s.m(), s.n());
+        Extents.checkGemm(s, a.length(), b.length(), c.length());
         if ((long) s.batch() * s.m() * s.n() == 0) {
             return;
         }
@@ -105,23 +104,6 @@ final class CudaGemm implements AutoCloseable {
                 .putLong(s.offsetB() + first * s.strideB()).putLong(s.strideB())
                 .putLong(s.offsetC() + first * s.strideC()).putLong(s.strideC())
                 .array();
-    }
-
-    /** The stored rows x cols matrices of one operand, batch of them, must fit its buffer. */
-    private static void checkOperand(GemmShape s, String name, CudaBuffer buffer, int offset, int ld, long stride,
-                                     int rows, int cols) {
-        if ((long) s.batch() * rows * cols == 0) {
-            return;
-        }
-        if (ld < cols) {
-            throw new IllegalArgumentException("gemm: ld" + name + " = " + ld + " is below the " + cols
-                    + " columns " + name + " has as stored (" + s + ")");
-        }
-        long last = offset + (s.batch() - 1) * stride + (long) (rows - 1) * ld + cols - 1;
-        if (offset < 0 || stride < 0 || last >= buffer.length()) {
-            throw new IllegalArgumentException("gemm: " + name + " addresses elements " + offset + " to " + last
-                    + " but its buffer has " + buffer.length() + " (" + s + ")");
-        }
     }
 
     @Override

@@ -24,18 +24,14 @@ final class DriverTransfers implements Transfers {
 
     @Override
     public synchronized void upload(float[] src, CudaBuffer dst) {
-        Checks.length("upload", "host array", src.length, dst.length());
-        ByteBuffer bytes = staging(4L * src.length);
-        bytes.asFloatBuffer().put(src);
-        queueUpload(bytes, dst);
+        staging("upload", src.length, dst).asFloatBuffer().put(src);
+        queueUpload(dst);
     }
 
     @Override
     public synchronized void upload(int[] src, CudaBuffer dst) {
-        Checks.length("upload", "host array", src.length, dst.length());
-        ByteBuffer bytes = staging(4L * src.length);
-        bytes.asIntBuffer().put(src);
-        queueUpload(bytes, dst);
+        staging("upload", src.length, dst).asIntBuffer().put(src);
+        queueUpload(dst);
     }
 
     @Override
@@ -72,18 +68,20 @@ final class DriverTransfers implements Transfers {
         }
     }
 
-    private void queueUpload(ByteBuffer bytes, CudaBuffer dst) {
+    /** Queues the copy of the staged data into {@code dst}. */
+    private void queueUpload(CudaBuffer dst) {
         if (dst.bytes() > 0) {
             device.makeCurrent();
-            check(JCudaDriver.cuMemcpyHtoDAsync(dst.pointer(), Pointer.to(bytes), dst.bytes(), device.stream()),
+            check(JCudaDriver.cuMemcpyHtoDAsync(dst.pointer(), Pointer.to(staging), dst.bytes(), device.stream()),
                     "cuMemcpyHtoDAsync(" + dst.bytes() + " bytes)");
         }
     }
 
-    /** The staging buffer, grown to at least {@code bytes}, positioned at 0. */
-    private ByteBuffer staging(long bytes) {
-        if (staging.capacity() < bytes) {
-            staging = ByteBuffer.allocateDirect((int) bytes).order(ByteOrder.nativeOrder());
+    /** The staging buffer for {@code length} elements into {@code dst} (checked), positioned at 0. */
+    private ByteBuffer staging(String op, int length, CudaBuffer dst) {
+        Checks.length(op, "host array", length, dst.length());
+        if (staging.capacity() < dst.bytes()) {
+            staging = ByteBuffer.allocateDirect(Math.toIntExact(dst.bytes())).order(ByteOrder.nativeOrder());
         }
         staging.clear();
         return staging;

@@ -106,7 +106,7 @@ class LaunchContractTest {
             launch.blockX(), launch.blockY()});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> backend.gemm(GemmShape.dense(4, 65, 130, 7, true, false), a, b, c));
-        assertTrue(e.getMessage().startsWith("gemm: a addresses elements 0 to "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("gemm: A addresses element "), e.getMessage());
         backend.gemm(GemmShape.dense(0, 65, 130, 7, false, false), a, b, c);
         expect();
     }
