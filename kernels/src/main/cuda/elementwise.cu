@@ -7,7 +7,7 @@ enum BinaryOp { ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, EQ, NE, LT, LE, GT, G
 
 // The rational erf approximation of the CPU backend (Eigen's and XLA's), in the same order.
 __device__ __forceinline__ float float_erf(float x) {
-    float z = fmaxf(-4.0f, fminf(4.0f, x));
+    float z = java_max(-4.0f, java_min(4.0f, x));  // NaN stays NaN (fminf would clamp it to 4)
     float z2 = z * z;
     float p = (((((-2.72614225801306e-10f * z2 + 2.77068142495902e-08f) * z2 - 2.10102402082508e-06f) * z2
         - 5.69250639462346e-05f) * z2 - 7.34990630326855e-04f) * z2 - 2.95459980854025e-03f) * z2

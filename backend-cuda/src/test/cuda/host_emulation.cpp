@@ -1,0 +1,161 @@
+// Runs jgrad's CUDA kernels on the host, for tests on machines without a GPU: the .cu sources are
+// compiled as C++ with the CUDA built-ins below, and each launch runs its threads one after
+// another (3 blocks of 5 threads, so the grid-stride loops take several turns). This checks the
+// kernels' logic (indexing, Philox, the order of float operations, special values), not the GPU:
+// double math comes from the host's libm, not libdevice. Kernels that need shared memory and
+// barriers (reduce_rows, sgemm_tiled) are not run here.
+//
+// Protocol (HostEmulationTest drives it): stdin holds one request, "kernel" then its numbers;
+// float arrays travel as their int bits. stdout gets the output arrays the same way.
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+struct Dim { unsigned x = 1, y = 1, z = 1; };
+static Dim blockIdx, threadIdx, blockDim, gridDim;
+#define __global__
+#define __device__
+#define __forceinline__ inline
+#define __shared__ static
+static void __syncthreads() {}
+static unsigned __umulhi(unsigned a, unsigned b) { return (unsigned) (((uint64_t) a * b) >> 32); }
+static double __dadd_rn(double a, double b) { return a + b; }
+static double __dsub_rn(double a, double b) { return a - b; }
+static double __dmul_rn(double a, double b) { return a * b; }
+static float __double2float_rn(double a) { return (float) a; }
+static float __int2float_rn(int a) { return (float) a; }
+static float __int_as_float(int a) { float f; std::memcpy(&f, &a, 4); return f; }
+// PTX cvt.rzi.s32.f32: toward zero, saturating, NaN to 0
+static int __float2int_rz(float a) {
+    if (a != a) return 0;
+    if (a >= 2147483648.0f) return INT32_MAX;
+    if (a <= -2147483648.0f) return INT32_MIN;
+    return (int) a;
+}
+static float atomicAdd(float *at, float v) { float old = *at; *at += v; return old; }
+static int atomicMin(int *at, int v) { int old = *at; if (v < old) *at = v; return old; }
+using std::signbit;
+using std::isinf;
+
+#include "../../../../kernels/src/main/cuda/elementwise.cu"
+#include "../../../../kernels/src/main/cuda/reduce.cu"
+#include "../../../../kernels/src/main/cuda/conv.cu"
+#include "../../../../kernels/src/main/cuda/indexing.cu"
+#include "../../../../kernels/src/main/cuda/random.cu"
+#include "../../../../kernels/src/main/cuda/optim.cu"
+
+template <typename Kernel> static void run(Kernel kernel) {
+    gridDim.x = 3;
+    blockDim.x = 5;
+    for (blockIdx.x = 0; blockIdx.x < gridDim.x; blockIdx.x++)
+        for (threadIdx.x = 0; threadIdx.x < blockDim.x; threadIdx.x++) kernel();
+}
+
+static long long num() { long long v; std::cin >> v; return v; }
+static float f32() { int bits = (int) num(); return __int_as_float(bits); }
+static std::vector<float> floats() {
+    std::vector<float> v(num());
+    for (float &x : v) x = f32();
+    return v;
+}
+static std::vector<int> ints() {
+    std::vector<int> v(num());
+    for (int &x : v) x = (int) num();
+    return v;
+}
+static void print(const std::vector<float> &v) {
+    std::cout << v.size();
+    for (float x : v) { int bits; std::memcpy(&bits, &x, 4); std::cout << ' ' << bits; }
+    std::cout << '\n';
+}
+static void print(const std::vector<int> &v) {
+    std::cout << v.size();
+    for (int x : v) std::cout << ' ' << x;
+    std::cout << '\n';
+}
+static float *ptr(std::vector<float> &v) { return v.empty() ? nullptr : v.data(); }
+
+int main() {
+    std::string kernel;
+    std::cin >> kernel;
+    if (kernel == "unary") {
+        int op = (int) num(); float alpha = f32(); auto x = floats(); std::vector<float> out(x.size());
+        run([&] { unary_f32(op, alpha, x.data(), out.data(), (int) x.size()); });
+        print(out);
+    } else if (kernel == "binary") {
+        int op = (int) num(); auto a = floats(); auto b = floats(); std::vector<float> out(a.size());
+        Layout l = {};
+        l.rank = 1; l.shape[0] = (int) a.size(); l.stride[0][0] = 1; l.stride[1][0] = 1;
+        run([&] { binary_f32(op, l, a.data(), b.data(), out.data(), (int) a.size()); });
+        print(out);
+    } else if (kernel == "copy") {
+        Layout l;
+        int *fields = &l.rank;
+        for (int i = 0; i < 36; i++) fields[i] = (int) num();
+        int n = (int) num(); auto src = floats(); auto dst = floats();
+        run([&] { copy_u32(l, (const unsigned *) src.data(), (unsigned *) dst.data(), n); });
+        print(dst);
+    } else if (kernel == "gather") {
+        int outer = (int) num(), srcSize = (int) num(), inner = (int) num(), indexSize = (int) num();
+        auto src = floats(); auto index = ints(); std::vector<float> out(index.size());
+        std::vector<int> firstBad = {(int) index.size()};
+        run([&] { check_indices(index.data(), (int) index.size(), srcSize, firstBad.data()); });
+        if (firstBad[0] == (int) index.size())
+            run([&] { gather_f32(src.data(), outer, srcSize, inner, index.data(), indexSize, out.data()); });
+        print(firstBad); print(out);
+    } else if (kernel == "cast") {
+        auto x = floats(); std::vector<int> out(x.size());
+        run([&] { cast_f32_i32(x.data(), out.data(), (int) x.size()); });
+        print(out);
+    } else if (kernel == "random") {
+        int normal = (int) num(); long long seed = num(), offset = num(); float a = f32(), b = f32();
+        std::vector<float> out(num());
+        run([&] {
+            if (normal) random_normal(seed, offset, a, b, out.data(), (int) out.size());
+            else random_uniform(seed, offset, a, b, out.data(), (int) out.size());
+        });
+        print(out);
+    } else if (kernel == "reduce_columns") {
+        int op = (int) num(), outer = (int) num(), size = (int) num(), inner = (int) num(); auto x = floats();
+        std::vector<float> values(outer * inner); std::vector<int> index(outer * inner);
+        bool arg = op == ARGMAX || op == ARGMIN;
+        run([&] { reduce_columns(op, x.data(), outer, size, inner, arg ? (void *) index.data() : (void *) values.data()); });
+        if (arg) print(index); else print(values);
+    } else if (kernel == "im2col" || kernel == "col2im") {
+        ConvArgs g;
+        int *fields = &g.batch;
+        for (int i = 0; i < 14; i++) fields[i] = (int) num();
+        float pad = f32(); auto in = floats(); std::vector<float> out(num());
+        if (kernel == "im2col") run([&] { im2col_f32(g, pad, in.data(), out.data()); });
+        else run([&] { col2im_f32(g, in.data(), out.data()); });
+        print(out);
+    } else if (kernel == "scatter_add") {
+        int outer = (int) num(), indexSize = (int) num(), inner = (int) num(), outSize = (int) num();
+        auto src = floats(); auto index = ints(); auto out = floats();
+        run([&] { scatter_add_f32(src.data(), outer, indexSize, inner, index.data(), outSize, out.data()); });
+        print(out);
+    } else if (kernel == "sgd") {
+        float lr = f32(), momentum = f32(), keep = f32(), wd = f32(); int nesterov = (int) num(), first = (int) num();
+        auto p = floats(); auto g = floats(); auto buf = floats();
+        run([&] { sgd_step(p.data(), g.data(), ptr(buf), (int) p.size(), lr, momentum, keep, wd, nesterov, first); });
+        print(p); print(buf);
+    } else if (kernel == "adam") {
+        float s[7]; for (float &x : s) x = f32();
+        auto p = floats(); auto g = floats(); auto m = floats(); auto v = floats(); auto vmax = floats();
+        run([&] { adam_step(p.data(), g.data(), m.data(), v.data(), ptr(vmax), (int) p.size(), s[0], s[1], s[2], s[3], s[4], s[5], s[6]); });
+        print(p); print(m); print(v); print(vmax);
+    } else if (kernel == "rmsprop") {
+        float s[6]; for (float &x : s) x = f32();
+        auto p = floats(); auto g = floats(); auto sq = floats(); auto buf = floats(); auto avg = floats();
+        run([&] { rmsprop_step(p.data(), g.data(), sq.data(), ptr(buf), ptr(avg), (int) p.size(), s[0], s[1], s[2], s[3], s[4], s[5]); });
+        print(p); print(sq); print(buf); print(avg);
+    } else {
+        std::cerr << "unknown kernel " << kernel << '\n';
+        return 2;
+    }
+    return 0;
+}
