@@ -1,9 +1,10 @@
 // Runs jgrad's CUDA kernels on the host, for tests on machines without a GPU: the .cu sources are
 // compiled as C++ with the CUDA built-ins below, and each launch runs its threads one after
-// another (3 blocks of 5 threads, so the grid-stride loops take several turns). This checks the
-// kernels' logic (indexing, Philox, the order of float operations, special values), not the GPU:
-// double math comes from the host's libm, not libdevice. Kernels that need shared memory and
-// barriers (reduce_rows, sgemm_tiled) are not run here.
+// another (3 blocks of 5 threads, so the grid-stride loops take several turns); kernels with
+// shared memory and barriers (reduce_rows, sgemm_tiled) run each block's threads as real threads
+// meeting at a std::barrier. This checks the kernels' logic (indexing, Philox, tiling, the order
+// of float operations, special values), not the GPU: double math comes from the host's libm, not
+// libdevice, and nothing here says anything about speed.
 //
 // Protocol (HostEmulationTest drives it): stdin holds one request, "kernel" then its numbers;
 // float arrays travel as their int bits. stdout gets the output arrays the same way.
@@ -11,17 +12,22 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <barrier>
 #include <iostream>
 #include <string>
+#include <thread>
 #include <vector>
 
 struct Dim { unsigned x = 1, y = 1, z = 1; };
-static Dim blockIdx, threadIdx, blockDim, gridDim;
+static thread_local Dim blockIdx, threadIdx;
+static Dim blockDim, gridDim;
 #define __global__
 #define __device__
 #define __forceinline__ inline
+// one block runs at a time, so a function-local static is that block's shared memory
 #define __shared__ static
-static void __syncthreads() {}
+static std::barrier<> *block_barrier;
+static void __syncthreads() { block_barrier->arrive_and_wait(); }
 static unsigned __umulhi(unsigned a, unsigned b) { return (unsigned) (((uint64_t) a * b) >> 32); }
 static double __dadd_rn(double a, double b) { return a + b; }
 static double __dsub_rn(double a, double b) { return a - b; }
@@ -47,12 +53,34 @@ using std::isinf;
 #include "../../../../kernels/src/main/cuda/indexing.cu"
 #include "../../../../kernels/src/main/cuda/random.cu"
 #include "../../../../kernels/src/main/cuda/optim.cu"
+#include "../../../../kernels/src/main/cuda/gemm.cu"
 
 template <typename Kernel> static void run(Kernel kernel) {
     gridDim.x = 3;
     blockDim.x = 5;
     for (blockIdx.x = 0; blockIdx.x < gridDim.x; blockIdx.x++)
         for (threadIdx.x = 0; threadIdx.x < blockDim.x; threadIdx.x++) kernel();
+}
+
+// Runs every block of the grid in turn, each block's threads as real threads.
+template <typename Kernel> static void run_blocks(Dim grid, Dim block, Kernel kernel) {
+    gridDim = grid;
+    blockDim = block;
+    for (unsigned z = 0; z < grid.z; z++)
+        for (unsigned y = 0; y < grid.y; y++)
+            for (unsigned x = 0; x < grid.x; x++) {
+                std::barrier<> barrier((std::ptrdiff_t) block.x * block.y);
+                block_barrier = &barrier;
+                std::vector<std::thread> threads;
+                for (unsigned ty = 0; ty < block.y; ty++)
+                    for (unsigned tx = 0; tx < block.x; tx++)
+                        threads.emplace_back([&, x, y, z, tx, ty] {
+                            blockIdx = {x, y, z};
+                            threadIdx = {tx, ty, 0};
+                            kernel();
+                        });
+                for (auto &t : threads) t.join();
+            }
 }
 
 static long long num() { long long v; std::cin >> v; return v; }
@@ -125,6 +153,23 @@ int main() {
         bool arg = op == ARGMAX || op == ARGMIN;
         run([&] { reduce_columns(op, x.data(), outer, size, inner, arg ? (void *) index.data() : (void *) values.data()); });
         if (arg) print(index); else print(values);
+    } else if (kernel == "reduce_rows") {
+        int op = (int) num(), outer = (int) num(), size = (int) num(), blocks = (int) num(); auto x = floats();
+        std::vector<float> values(outer); std::vector<int> index(outer);
+        bool arg = op == ARGMAX || op == ARGMIN;
+        run_blocks({(unsigned) blocks, 1, 1}, {256, 1, 1}, [&] {
+            reduce_rows(op, x.data(), outer, size, arg ? (void *) index.data() : (void *) values.data());
+        });
+        if (arg) print(index); else print(values);
+    } else if (kernel == "sgemm") {
+        GemmArgs g;
+        unsigned char bytes[88];
+        for (unsigned char &b : bytes) b = (unsigned char) num();
+        std::memcpy(&g, bytes, sizeof g);
+        unsigned batch = (unsigned) num(); auto a = floats(); auto b = floats(); auto c = floats();
+        run_blocks({(unsigned) (g.n + 63) / 64, (unsigned) (g.m + 63) / 64, batch}, {16, 16, 1},
+                   [&] { sgemm_tiled(g, a.data(), b.data(), c.data()); });
+        print(c);
     } else if (kernel == "im2col" || kernel == "col2im") {
         ConvArgs g;
         int *fields = &g.batch;

@@ -15,6 +15,7 @@ import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.Buffer;
 import org.jgrad.backend.ConvGeometry;
 import org.jgrad.backend.Distribution;
+import org.jgrad.backend.GemmShape;
 import org.jgrad.backend.Philox;
 import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.RmspropConfig;
@@ -148,6 +149,60 @@ class HostEmulationTest {
                 assertArrayEquals(cpu.downloadInt(out), got, op.toString());
             } else {
                 assertArrayEquals(cpu.downloadFloat(out), HostEmulation.toFloats(got), 1e-5f, op.toString());
+            }
+        }
+    }
+
+    @Test
+    void rowReductionsThroughSharedMemoryMatchTheCpuBackend() {
+        for (int size : new int[] {1, 7, 300, 1000}) {
+            int outer = 5; // over 2 blocks, so blocks loop over rows
+            float[] x = random(outer * size, size, -3, 3);
+            x[size / 2] = Float.NaN;
+            if (size > 1) {
+                x[2 * size + size - 1] = x[2 * size]; // a tie: the first index wins
+            }
+            for (ReduceOp op : ReduceOp.values()) {
+                int[] got = HostEmulation.of("reduce_rows").ints(op.ordinal(), outer, size, 2).array(x).run().get(0);
+                Buffer out = cpu.allocate(op.writesIndices() ? DType.INT32 : DType.FLOAT32, outer);
+                cpu.reduce(op, upload(x), outer, size, 1, out);
+                if (op.writesIndices()) {
+                    assertArrayEquals(cpu.downloadInt(out), got, op + " size " + size);
+                } else {
+                    // the CPU's vector sum rounds in float lanes, the kernel sums in double
+                    assertArrayEquals(cpu.downloadFloat(out), HostEmulation.toFloats(got), 1e-6f * size, op + " size " + size);
+                }
+            }
+        }
+    }
+
+    @Test
+    void tiledSgemmMatchesTheCpuBackend() {
+        for (boolean transA : new boolean[] {false, true}) {
+            for (boolean transB : new boolean[] {false, true}) {
+                int m = 70;
+                int n = 65;
+                int k = 33;
+                int lda = (transA ? m : k) + 3;
+                int ldb = (transB ? k : n) + 1;
+                int ldc = n + 2;
+                GemmShape shape = new GemmShape(2, m, n, k, transA, transB, 0.5f, transA ? 0f : 0.25f,
+                        1, lda, (long) lda * (transA ? k : m), 2, ldb, 0, 3, ldc, (long) ldc * m);
+                float[] a = random(1 + 2 * lda * (transA ? k : m), 30, -1, 1);
+                float[] b = random(2 + ldb * (transB ? n : k), 31, -1, 1);
+                float[] c = random(3 + 2 * ldc * m, 32, -1, 1);
+                if (shape.beta() == 0) {
+                    c[3] = Float.NaN; // beta 0 must not read C
+                }
+                byte[] args = CudaGemm.args(shape, 0);
+                long[] bytes = new long[args.length];
+                for (int i = 0; i < args.length; i++) {
+                    bytes[i] = args[i] & 0xFF;
+                }
+                float[] got = HostEmulation.of("sgemm").ints(bytes).ints(shape.batch()).array(a).array(b).array(c)
+                        .runFloats();
+                float[] expected = onCpu(c, out -> cpu.gemm(shape, upload(a), upload(b), out));
+                assertArrayEquals(expected, got, 2e-6f, "transA " + transA + ", transB " + transB);
             }
         }
     }
