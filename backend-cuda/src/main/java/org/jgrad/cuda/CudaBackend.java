@@ -1,7 +1,5 @@
 package org.jgrad.cuda;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import jcuda.driver.CUdeviceptr;
 import org.jgrad.DType;
 import org.jgrad.backend.AdagradConfig;
@@ -11,7 +9,6 @@ import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.Buffer;
 import org.jgrad.backend.ConvGeometry;
 import org.jgrad.backend.Distribution;
-import org.jgrad.backend.Extents;
 import org.jgrad.backend.GemmShape;
 import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.RmspropConfig;
@@ -30,6 +27,9 @@ public final class CudaBackend implements Backend {
     private final Transfers transfers;
     private final CudaGemm gemm;
     private final Runnable releaseDevice;
+    private final Elementwise elementwise;
+    private final Reductions reductions;
+    private final Convolution convolution;
     private final Optimizers optimizers;
     private final Indexing indexing;
 
@@ -54,6 +54,9 @@ public final class CudaBackend implements Backend {
         transfers = parts.transfers();
         gemm = parts.gemm();
         releaseDevice = parts.releaseDevice();
+        elementwise = new Elementwise(kernels);
+        reductions = new Reductions(kernels);
+        convolution = new Convolution(kernels);
         optimizers = new Optimizers(kernels);
         indexing = new Indexing(kernels, transfers, (CudaBuffer) allocate(DType.INT32, 1));
     }
@@ -97,7 +100,7 @@ public final class CudaBackend implements Backend {
             throw new IllegalArgumentException("allocate: negative length " + length);
         }
         CudaBuffer buffer = new CudaBuffer(dtype, length, allocator.allocate((long) length * dtype.bytes()));
-        fillBits(buffer, 0);
+        elementwise.fillBits(buffer, 0);
         return buffer;
     }
 
@@ -129,86 +132,33 @@ public final class CudaBackend implements Backend {
 
     @Override
     public void fill(Buffer dst, float value) {
-        CudaBuffer d = CudaBuffer.of(dst, null, "fill", "dst");
-        fillBits(d, d.dtype() == DType.FLOAT32 ? Float.floatToRawIntBits(value) : (int) value);
-    }
-
-    private void fillBits(CudaBuffer dst, int bits) {
-        kernels.launch1d("fill_u32", dst.length(), dst.pointer(), bits, dst.length());
+        elementwise.fill(dst, value);
     }
 
     @Override
     public void cast(Buffer src, Buffer dst) {
-        CudaBuffer s = CudaBuffer.of(src, null, "cast", "src");
-        CudaBuffer d = CudaBuffer.of(dst, null, "cast", "dst");
-        Checks.length("cast", "dst", d.length(), s.length());
-        int n = s.length();
-        if (s.dtype() == d.dtype()) {
-            copy(new int[] {n}, s, 0, new int[] {1}, d, 0, new int[] {1});
-        } else {
-            kernels.launch1d(s.dtype() == DType.FLOAT32 ? "cast_f32_i32" : "cast_i32_f32", n, s.pointer(), d.pointer(), n);
-        }
+        elementwise.cast(src, dst);
     }
 
     @Override
     public void unary(UnaryOp op, float alpha, Buffer x, Buffer out) {
-        String name = "unary " + op;
-        CudaBuffer in = CudaBuffer.of(x, DType.FLOAT32, name, "x");
-        CudaBuffer o = CudaBuffer.of(out, DType.FLOAT32, name, "out");
-        Checks.length(name, "out", o.length(), in.length());
-        kernels.launch1d("unary_f32", in.length(), op.ordinal(), alpha, in.pointer(), o.pointer(), in.length());
+        elementwise.unary(op, alpha, x, out);
     }
 
     @Override
     public void binary(BinaryOp op, int[] shape, Buffer a, int[] aStrides, Buffer b, int[] bStrides, Buffer out) {
-        String name = "binary " + op;
-        CudaBuffer ca = CudaBuffer.of(a, DType.FLOAT32, name, "a");
-        CudaBuffer cb = CudaBuffer.of(b, DType.FLOAT32, name, "b");
-        CudaBuffer o = contiguousOut(name, shape, out);
-        Extents.checkOperand(name, "a", shape, 0, aStrides, ca.length());
-        Extents.checkOperand(name, "b", shape, 0, bStrides, cb.length());
-        byte[] layout = StridedLayout.pack(name, shape, new int[][] {aStrides, bStrides}, new int[] {0, 0});
-        kernels.launch1d("binary_f32", o.length(), op.ordinal(), layout, ca.pointer(), cb.pointer(), o.pointer(), o.length());
+        elementwise.binary(op, shape, a, aStrides, b, bStrides, out);
     }
 
     @Override
     public void where(int[] shape, Buffer cond, int[] condStrides, Buffer a, int[] aStrides, Buffer b, int[] bStrides,
                       Buffer out) {
-        CudaBuffer cc = CudaBuffer.of(cond, DType.FLOAT32, "where", "cond");
-        CudaBuffer ca = CudaBuffer.of(a, DType.FLOAT32, "where", "a");
-        CudaBuffer cb = CudaBuffer.of(b, DType.FLOAT32, "where", "b");
-        CudaBuffer o = contiguousOut("where", shape, out);
-        Extents.checkOperand("where", "cond", shape, 0, condStrides, cc.length());
-        Extents.checkOperand("where", "a", shape, 0, aStrides, ca.length());
-        Extents.checkOperand("where", "b", shape, 0, bStrides, cb.length());
-        byte[] layout = StridedLayout.pack("where", shape, new int[][] {condStrides, aStrides, bStrides}, new int[3]);
-        kernels.launch1d("where_f32", o.length(), layout, cc.pointer(), ca.pointer(), cb.pointer(), o.pointer(), o.length());
-    }
-
-    private static CudaBuffer contiguousOut(String op, int[] shape, Buffer out) {
-        CudaBuffer o = CudaBuffer.of(out, DType.FLOAT32, op, "out");
-        Checks.length(op, "out", o.length(), Extents.elementCount(op, shape));
-        return o;
+        elementwise.where(shape, cond, condStrides, a, aStrides, b, bStrides, out);
     }
 
     @Override
     public void reduce(ReduceOp op, Buffer x, int outer, int size, int inner, Buffer out) {
-        String name = "reduce " + op;
-        CudaBuffer in = CudaBuffer.of(x, DType.FLOAT32, name, "x");
-        CudaBuffer o = CudaBuffer.of(out, op.writesIndices() ? DType.INT32 : DType.FLOAT32, name, "out");
-        if (outer < 0 || size < 1 || inner < 0) {
-            throw new IllegalArgumentException(name + ": (outer, size, inner) = (" + outer + ", " + size + ", " + inner
-                    + "); expected outer >= 0, size >= 1, inner >= 0");
-        }
-        Checks.length(name, "x", in.length(), (long) outer * size * inner);
-        Checks.length(name, "out", o.length(), (long) outer * inner);
-        if (inner == 1 && outer > 0) {
-            kernels.launch("reduce_rows", Math.min(outer, LaunchGeometry.MAX_GRID_YZ), 1, 1, LaunchGeometry.THREADS, 1,
-                    op.ordinal(), in.pointer(), outer, size, o.pointer());
-        } else {
-            kernels.launch1d("reduce_columns", (long) outer * inner, op.ordinal(), in.pointer(), outer, size, inner,
-                    o.pointer());
-        }
+        reductions.reduce(op, x, outer, size, inner, out);
     }
 
     @Override
@@ -219,52 +169,17 @@ public final class CudaBackend implements Backend {
 
     @Override
     public void copy(int[] shape, Buffer src, int srcOffset, int[] srcStrides, Buffer dst, int dstOffset, int[] dstStrides) {
-        CudaBuffer s = CudaBuffer.of(src, null, "copy", "src");
-        CudaBuffer d = CudaBuffer.of(dst, null, "copy", "dst");
-        if (s.dtype() != d.dtype()) {
-            throw new IllegalArgumentException("copy: src is " + s.dtype() + " but dst is " + d.dtype()
-                    + "; both must have the same dtype");
-        }
-        int n = Extents.elementCount("copy", shape);
-        Extents.checkOperand("copy", "src", shape, srcOffset, srcStrides, s.length());
-        Extents.checkOperand("copy", "dst", shape, dstOffset, dstStrides, d.length());
-        byte[] layout = StridedLayout.pack("copy", shape, new int[][] {srcStrides, dstStrides},
-                new int[] {srcOffset, dstOffset});
-        kernels.launch1d("copy_u32", n, layout, s.pointer(), d.pointer(), n);
+        elementwise.copy(shape, src, srcOffset, srcStrides, dst, dstOffset, dstStrides);
     }
 
     @Override
     public void im2col(ConvGeometry g, float padValue, Buffer image, Buffer columns) {
-        CudaBuffer img = convOperand("im2col", g, image, columns, true);
-        CudaBuffer cols = convOperand("im2col", g, image, columns, false);
-        kernels.launch1d("im2col_f32", (long) g.batch() * g.colRows() * g.colCols(), convArgs(g), padValue,
-                img.pointer(), cols.pointer());
+        convolution.im2col(g, padValue, image, columns);
     }
 
     @Override
     public void col2im(ConvGeometry g, Buffer columns, Buffer image) {
-        CudaBuffer img = convOperand("col2im", g, image, columns, true);
-        CudaBuffer cols = convOperand("col2im", g, image, columns, false);
-        kernels.launch1d("col2im_f32", (long) g.batch() * g.channels() * g.height() * g.width(), convArgs(g),
-                cols.pointer(), img.pointer());
-    }
-
-    /** The image (or columns) buffer, checked to hold what the geometry addresses. */
-    private static CudaBuffer convOperand(String op, ConvGeometry g, Buffer image, Buffer columns, boolean wantImage) {
-        CudaBuffer img = CudaBuffer.of(image, DType.FLOAT32, op, "image");
-        CudaBuffer cols = CudaBuffer.of(columns, DType.FLOAT32, op, "columns");
-        Checks.atLeast(op, "image", img.length(), (long) g.batch() * g.channels() * g.height() * g.width(), g.toString());
-        Checks.atLeast(op, "columns", cols.length(), (long) g.batch() * g.colRows() * g.colCols(), g.toString());
-        return wantImage ? img : cols;
-    }
-
-    /** conv.cu's struct ConvArgs. */
-    private static byte[] convArgs(ConvGeometry g) {
-        return ByteBuffer.allocate(14 * 4).order(ByteOrder.LITTLE_ENDIAN)
-                .putInt(g.batch()).putInt(g.channels()).putInt(g.height()).putInt(g.width())
-                .putInt(g.kernelH()).putInt(g.kernelW()).putInt(g.strideH()).putInt(g.strideW())
-                .putInt(g.padH()).putInt(g.padW()).putInt(g.dilationH()).putInt(g.dilationW())
-                .putInt(g.outH()).putInt(g.outW()).array();
+        convolution.col2im(g, columns, image);
     }
 
     @Override

@@ -99,10 +99,13 @@ final class Kernels implements Launcher {
         if (function == null) {
             for (CUmodule module : modules) {
                 CUfunction candidate = new CUfunction();
-                // CUDA_ERROR_NOT_FOUND just means another module holds it
-                if (JCudaDriver.cuModuleGetFunction(candidate, module, kernel) == 0) {
+                int result = JCudaDriver.cuModuleGetFunction(candidate, module, kernel);
+                if (result == CUresult.CUDA_SUCCESS) {
                     function = candidate;
                     break;
+                }
+                if (result != CUresult.CUDA_ERROR_NOT_FOUND) { // not found: another module holds it
+                    check(result, "cuModuleGetFunction(" + kernel + ")");
                 }
             }
             if (function == null) {
