@@ -6,13 +6,18 @@
 // of float operations, special values), not the GPU: double math comes from the host's libm, not
 // libdevice, and nothing here says anything about speed.
 //
-// Protocol (HostEmulationTest drives it): stdin holds one request, "kernel" then its numbers;
-// float arrays travel as their int bits. stdout gets the output arrays the same way.
+// Two modes. One request (HostEmulationTest): stdin holds "kernel" then its numbers, float arrays
+// as their int bits; stdout gets the output arrays the same way. "serve" (EmulatedDevice): an
+// emulated device behind a binary protocol on stdin/stdout, see serve() at the end.
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <barrier>
+#include <functional>
+#include <map>
+#include <tuple>
+#include <utility>
 #include <iostream>
 #include <string>
 #include <thread>
@@ -107,7 +112,10 @@ static void print(const std::vector<int> &v) {
 }
 static float *ptr(std::vector<float> &v) { return v.empty() ? nullptr : v.data(); }
 
-int main() {
+static int serve();
+
+int main(int argc, char **argv) {
+    if (argc > 1 && std::string(argv[1]) == "serve") return serve();
     std::string kernel;
     std::cin >> kernel;
     if (kernel == "unary") {
@@ -202,5 +210,162 @@ int main() {
         std::cerr << "unknown kernel " << kernel << '\n';
         return 2;
     }
+    return 0;
+}
+
+// ---- serve: an emulated device -------------------------------------------------------------
+// Requests on stdin, little-endian: 'A' u64 bytes -> u64 address (zeroed memory); 'F' u64 address;
+// 'U' u64 address, u64 bytes, the bytes; 'D' u64 address, u64 bytes -> the bytes; 'L' u32 name
+// length, name, u32 gridX, gridY, gridZ, blockX, blockY, u32 argument count, then per argument
+// u32 size and its bytes. Device addresses are host addresses. Launches run to completion.
+
+using Args = std::vector<std::vector<char>>;
+
+template <typename T> static T arg(const Args &args, size_t i) {
+    if (args[i].size() != sizeof(T)) {
+        std::cerr << "argument " << i << " has " << args[i].size() << " bytes, the kernel takes " << sizeof(T) << '\n';
+        std::exit(3);
+    }
+    T value;
+    std::memcpy(&value, args[i].data(), sizeof(T));
+    return value;
+}
+
+template <typename... A, size_t... I>
+static std::function<void()> bind_kernel(void (*f)(A...), const Args &args, std::index_sequence<I...>) {
+    if (args.size() != sizeof...(A)) {
+        std::cerr << "kernel takes " << sizeof...(A) << " arguments, given " << args.size() << '\n';
+        std::exit(3);
+    }
+    return [f, values = std::make_tuple(arg<std::decay_t<A>>(args, I)...)] { f(std::get<I>(values)...); };
+}
+
+template <typename... A> static std::function<void()> bind_kernel(void (*f)(A...), const Args &args) {
+    return bind_kernel(f, args, std::index_sequence_for<A...>{});
+}
+
+#define KERNEL(name) {#name, [](const Args &a) { return bind_kernel(name, a); }}
+static const std::map<std::string, std::function<std::function<void()>(const Args &)>> KERNELS = {
+    KERNEL(fill_u32), KERNEL(cast_f32_i32), KERNEL(cast_i32_f32), KERNEL(unary_f32), KERNEL(binary_f32),
+    KERNEL(where_f32), KERNEL(copy_u32), KERNEL(reduce_rows), KERNEL(reduce_columns), KERNEL(sgemm_tiled),
+    KERNEL(im2col_f32), KERNEL(col2im_f32), KERNEL(check_indices), KERNEL(gather_f32), KERNEL(scatter_add_f32),
+    KERNEL(random_uniform), KERNEL(random_normal), KERNEL(sgd_step), KERNEL(adam_step), KERNEL(rmsprop_step)};
+
+// A block's threads for kernels with barriers: persistent workers, released once per block.
+struct BlockPool {
+    unsigned size = 0;
+    std::vector<std::thread> workers;
+    std::barrier<> *start = nullptr, *end = nullptr;
+    std::function<void()> kernel;
+    Dim block;
+    bool quit = false;
+
+    void resize(unsigned threads) {
+        if (threads == size) return;
+        stop();
+        size = threads;
+        start = new std::barrier<>(threads + 1);
+        end = new std::barrier<>(threads + 1);
+        block_barrier = new std::barrier<>(threads);
+        for (unsigned t = 0; t < threads; t++)
+            workers.emplace_back([this, t] {
+                for (;;) {
+                    start->arrive_and_wait();
+                    if (quit) return;
+                    blockIdx = block;
+                    threadIdx = {t % blockDim.x, t / blockDim.x, 0};
+                    kernel();
+                    end->arrive_and_wait();
+                }
+            });
+    }
+
+    void run(Dim b) {
+        block = b;
+        start->arrive_and_wait();
+        end->arrive_and_wait();
+    }
+
+    void stop() {
+        if (size == 0) return;
+        quit = true;
+        start->arrive_and_wait();
+        for (auto &w : workers) w.join();
+        workers.clear();
+        quit = false;
+        size = 0;
+    }
+};
+
+template <typename T> static T read() {
+    T value;
+    if (!std::fread(&value, sizeof(T), 1, stdin)) std::exit(0);
+    return value;
+}
+
+static int serve() {
+    BlockPool pool;
+    for (;;) {
+        int command = std::fgetc(stdin);
+        if (command == EOF) break;
+        if (command == 'A') {
+            uint64_t bytes = read<uint64_t>();
+            uint64_t address = (uint64_t) std::calloc(bytes, 1);
+            std::fwrite(&address, 8, 1, stdout);
+            std::fflush(stdout);
+        } else if (command == 'F') {
+            std::free((void *) read<uint64_t>());
+        } else if (command == 'U' || command == 'D') {
+            char *address = (char *) read<uint64_t>();
+            uint64_t bytes = read<uint64_t>();
+            if (command == 'U') {
+                if (std::fread(address, 1, bytes, stdin) != bytes) return 4;
+            } else {
+                std::fwrite(address, 1, bytes, stdout);
+                std::fflush(stdout);
+            }
+        } else if (command == 'L') {
+            std::string name(read<uint32_t>(), ' ');
+            if (std::fread(name.data(), 1, name.size(), stdin) != name.size()) return 4;
+            Dim grid{read<uint32_t>(), read<uint32_t>(), read<uint32_t>()};
+            Dim block{read<uint32_t>(), read<uint32_t>(), 1};
+            Args args(read<uint32_t>());
+            for (auto &a : args) {
+                a.resize(read<uint32_t>());
+                if (std::fread(a.data(), 1, a.size(), stdin) != a.size()) return 4;
+            }
+            auto found = KERNELS.find(name);
+            if (found == KERNELS.end()) {
+                std::cerr << "no kernel " << name << '\n';
+                return 3;
+            }
+            std::function<void()> kernel = found->second(args);
+            gridDim = grid;
+            blockDim = block;
+            bool barriers = name == "reduce_rows" || name == "sgemm_tiled";
+            if (barriers) {
+                pool.kernel = kernel;
+                pool.resize(block.x * block.y);
+            }
+            for (unsigned z = 0; z < grid.z; z++)
+                for (unsigned y = 0; y < grid.y; y++)
+                    for (unsigned x = 0; x < grid.x; x++) {
+                        if (barriers) {
+                            pool.run({x, y, z});
+                            continue;
+                        }
+                        blockIdx = {x, y, z};
+                        for (unsigned ty = 0; ty < block.y; ty++)
+                            for (unsigned tx = 0; tx < block.x; tx++) {
+                                threadIdx = {tx, ty, 0};
+                                kernel();
+                            }
+                    }
+        } else {
+            std::cerr << "unknown command " << command << '\n';
+            return 3;
+        }
+    }
+    pool.stop();
     return 0;
 }

@@ -1,7 +1,6 @@
 package org.jgrad.cuda;
 
 import org.jgrad.backend.Backend;
-import org.jgrad.backend.Backends;
 import org.jgrad.conformance.*;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -9,17 +8,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The whole conformance suite of jgrad-core's test-jar on the CUDA backend, one nested class per
  * suite class, all sharing one backend, started on first use. Where CUDA cannot start, every test
- * is reported skipped with the reason ({@link RequiresCuda}); nothing is reported as passed.
+ * is reported skipped with the reason ({@link RequiresCuda}); nothing is reported as passed. With
+ * {@code -Djgrad.cuda.test.emulate=true} the suite runs on the host emulation of the kernels.
  */
 @ExtendWith(RequiresCuda.class)
 class CudaConformanceTest {
-    private static Backend backend;
-
-    private static synchronized Backend cuda() {
-        if (backend == null) {
-            backend = Backends.named("cuda");
-        }
-        return backend;
+    private static Backend cuda() {
+        return RequiresCuda.backend();
     }
 
     @Nested class Activation extends ActivationConformance { @Override protected Backend backend() { return cuda(); } }

@@ -30,7 +30,7 @@ class CudaMemoryFlatTest {
 
     @Test
     void tenThousandStepsHoldDeviceMemoryFlat() {
-        CudaBackend cuda = (CudaBackend) Backends.named("cuda");
+        CudaBackend cuda = (CudaBackend) RequiresCuda.backend();
         Backends.setDefault(cuda);
         Module mlp = new Sequential(new Linear(64, 256), new ReLU(), new Dropout(0.2), new Linear(256, 10));
         Tensor x = Tensors.randn(1, 128, 64);

@@ -47,6 +47,11 @@ final class HostEmulation {
         }
     }
 
+    /** The built emulator; call {@link #unavailableReason()} first. */
+    static Path binary() {
+        return BINARY;
+    }
+
     static HostEmulation of(String kernel) {
         return new HostEmulation(kernel);
     }
