@@ -1,9 +1,9 @@
 // Runs jgrad's CUDA kernels on the host, for tests on machines without a GPU: the .cu sources are
 // compiled as C++ with the CUDA built-ins below, and each launch runs its threads one after
 // another (3 blocks of 5 threads, so the grid-stride loops take several turns); kernels with
-// shared memory and barriers (reduce_rows, sgemm_tiled) run each block's threads as real threads
-// meeting at a std::barrier. This checks the kernels' logic (indexing, Philox, tiling, the order
-// of float operations, special values), not the GPU: double math comes from the host's libm, not
+// shared memory and barriers (reduce_rows, sgemm_tiled) run each block's threads as fibers.
+// This checks the kernels' logic (indexing, Philox, tiling, the order of float operations,
+// special values), not the GPU: double math comes from the host's libm, not
 // libdevice, and nothing here says anything about speed.
 //
 // Two modes. One request (HostEmulationTest): stdin holds "kernel" then its numbers, float arrays
@@ -13,26 +13,83 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <barrier>
+#include <csetjmp>
+#include <ucontext.h>
 #include <functional>
 #include <map>
 #include <tuple>
 #include <utility>
 #include <iostream>
 #include <string>
-#include <thread>
 #include <vector>
 
 struct Dim { unsigned x = 1, y = 1, z = 1; };
-static thread_local Dim blockIdx, threadIdx;
+static Dim blockIdx, threadIdx;
 static Dim blockDim, gridDim;
 #define __global__
 #define __device__
 #define __forceinline__ inline
 // one block runs at a time, so a function-local static is that block's shared memory
 #define __shared__ static
-static std::barrier<> *block_barrier;
-static void __syncthreads() { block_barrier->arrive_and_wait(); }
+
+// Kernels with barriers run each thread of a block as a fiber on one OS thread: __syncthreads
+// hands control back, and a round gives every fiber one turn, so all of them reach each barrier
+// before any passes it. A fiber starts on its own stack with makecontext/setcontext; after that,
+// switches are _setjmp/_longjmp, which (unlike swapcontext) make no system call.
+struct Fibers {
+    std::vector<ucontext_t> starts;
+    std::vector<std::vector<char>> stacks;
+    struct Jump { jmp_buf at; };
+    std::vector<Jump> resume;
+    std::vector<char> started, finished;
+    jmp_buf scheduler;
+    unsigned current = 0;
+    std::function<void()> kernel;
+
+    static Fibers &instance() { static Fibers f; return f; }
+
+    static void entry() {
+        Fibers &f = instance();
+        f.kernel();
+        f.finished[f.current] = 1;
+        _longjmp(f.scheduler, 1);
+    }
+
+    void yield() {
+        if (!_setjmp(resume[current].at)) _longjmp(scheduler, 1);
+    }
+
+    void run_block(unsigned count) {
+        if (starts.size() != count) {
+            starts.resize(count);
+            stacks.resize(count);
+            resume.resize(count);
+        }
+        started.assign(count, 0);
+        finished.assign(count, 0);
+        for (unsigned left = count; left > 0;) {
+            left = 0;
+            for (unsigned t = 0; t < count; t++) {
+                if (finished[t]) continue;
+                current = t;
+                threadIdx = {t % blockDim.x, t / blockDim.x, 0};
+                if (!_setjmp(scheduler)) {
+                    if (started[t]) _longjmp(resume[t].at, 1);
+                    started[t] = 1;
+                    stacks[t].resize(1 << 16);
+                    getcontext(&starts[t]);
+                    starts[t].uc_stack.ss_sp = stacks[t].data();
+                    starts[t].uc_stack.ss_size = stacks[t].size();
+                    starts[t].uc_link = nullptr;
+                    makecontext(&starts[t], entry, 0);
+                    setcontext(&starts[t]);
+                }
+                left += !finished[t];
+            }
+        }
+    }
+};
+static void __syncthreads() { Fibers::instance().yield(); }
 static unsigned __umulhi(unsigned a, unsigned b) { return (unsigned) (((uint64_t) a * b) >> 32); }
 static double __dadd_rn(double a, double b) { return a + b; }
 static double __dsub_rn(double a, double b) { return a - b; }
@@ -67,24 +124,17 @@ template <typename Kernel> static void run(Kernel kernel) {
         for (threadIdx.x = 0; threadIdx.x < blockDim.x; threadIdx.x++) kernel();
 }
 
-// Runs every block of the grid in turn, each block's threads as real threads.
+// Runs every block of the grid in turn, each block's threads as fibers.
 template <typename Kernel> static void run_blocks(Dim grid, Dim block, Kernel kernel) {
     gridDim = grid;
     blockDim = block;
+    Fibers &fibers = Fibers::instance();
+    fibers.kernel = kernel;
     for (unsigned z = 0; z < grid.z; z++)
         for (unsigned y = 0; y < grid.y; y++)
             for (unsigned x = 0; x < grid.x; x++) {
-                std::barrier<> barrier((std::ptrdiff_t) block.x * block.y);
-                block_barrier = &barrier;
-                std::vector<std::thread> threads;
-                for (unsigned ty = 0; ty < block.y; ty++)
-                    for (unsigned tx = 0; tx < block.x; tx++)
-                        threads.emplace_back([&, x, y, z, tx, ty] {
-                            blockIdx = {x, y, z};
-                            threadIdx = {tx, ty, 0};
-                            kernel();
-                        });
-                for (auto &t : threads) t.join();
+                blockIdx = {x, y, z};
+                fibers.run_block(block.x * block.y);
             }
 }
 
@@ -251,52 +301,6 @@ static const std::map<std::string, std::function<std::function<void()>(const Arg
     KERNEL(im2col_f32), KERNEL(col2im_f32), KERNEL(check_indices), KERNEL(gather_f32), KERNEL(scatter_add_f32),
     KERNEL(random_uniform), KERNEL(random_normal), KERNEL(sgd_step), KERNEL(adam_step), KERNEL(rmsprop_step)};
 
-// A block's threads for kernels with barriers: persistent workers, released once per block.
-struct BlockPool {
-    unsigned size = 0;
-    std::vector<std::thread> workers;
-    std::barrier<> *start = nullptr, *end = nullptr;
-    std::function<void()> kernel;
-    Dim block;
-    bool quit = false;
-
-    void resize(unsigned threads) {
-        if (threads == size) return;
-        stop();
-        size = threads;
-        start = new std::barrier<>(threads + 1);
-        end = new std::barrier<>(threads + 1);
-        block_barrier = new std::barrier<>(threads);
-        for (unsigned t = 0; t < threads; t++)
-            workers.emplace_back([this, t] {
-                for (;;) {
-                    start->arrive_and_wait();
-                    if (quit) return;
-                    blockIdx = block;
-                    threadIdx = {t % blockDim.x, t / blockDim.x, 0};
-                    kernel();
-                    end->arrive_and_wait();
-                }
-            });
-    }
-
-    void run(Dim b) {
-        block = b;
-        start->arrive_and_wait();
-        end->arrive_and_wait();
-    }
-
-    void stop() {
-        if (size == 0) return;
-        quit = true;
-        start->arrive_and_wait();
-        for (auto &w : workers) w.join();
-        workers.clear();
-        quit = false;
-        size = 0;
-    }
-};
-
 template <typename T> static T read() {
     T value;
     if (!std::fread(&value, sizeof(T), 1, stdin)) std::exit(0);
@@ -304,7 +308,6 @@ template <typename T> static T read() {
 }
 
 static int serve() {
-    BlockPool pool;
     for (;;) {
         int command = std::fgetc(stdin);
         if (command == EOF) break;
@@ -340,20 +343,15 @@ static int serve() {
                 return 3;
             }
             std::function<void()> kernel = found->second(args);
+            if (name == "reduce_rows" || name == "sgemm_tiled") {
+                run_blocks(grid, block, kernel);
+                continue;
+            }
             gridDim = grid;
             blockDim = block;
-            bool barriers = name == "reduce_rows" || name == "sgemm_tiled";
-            if (barriers) {
-                pool.kernel = kernel;
-                pool.resize(block.x * block.y);
-            }
             for (unsigned z = 0; z < grid.z; z++)
                 for (unsigned y = 0; y < grid.y; y++)
                     for (unsigned x = 0; x < grid.x; x++) {
-                        if (barriers) {
-                            pool.run({x, y, z});
-                            continue;
-                        }
                         blockIdx = {x, y, z};
                         for (unsigned ty = 0; ty < block.y; ty++)
                             for (unsigned tx = 0; tx < block.x; tx++) {
@@ -366,6 +364,5 @@ static int serve() {
             return 3;
         }
     }
-    pool.stop();
     return 0;
 }

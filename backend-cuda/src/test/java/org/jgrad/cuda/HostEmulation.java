@@ -35,7 +35,7 @@ final class HostEmulation {
 
     private static String build() {
         try {
-            Process gxx = new ProcessBuilder("g++", "-O1", "-std=c++20", "-pthread", "-o", BINARY.toString(), SOURCE.toString())
+            Process gxx = new ProcessBuilder("g++", "-O2", "-std=c++20", "-o", BINARY.toString(), SOURCE.toString())
                     .redirectErrorStream(true).start();
             String log = new String(gxx.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             return gxx.waitFor() == 0 ? "" : "g++ could not build the host emulation: " + log;
