@@ -1,0 +1,64 @@
+package org.jgrad.cuda;
+
+import jcuda.driver.CUdeviceptr;
+import org.jgrad.DType;
+import org.jgrad.backend.Buffer;
+
+/** A CUDA buffer: a block of the backend's {@link CachingAllocator}, null for zero elements. */
+final class CudaBuffer implements Buffer {
+    private final DType dtype;
+    private final int length;
+    private CUdeviceptr pointer;
+    private boolean freed;
+
+    CudaBuffer(DType dtype, int length, CUdeviceptr pointer) {
+        this.dtype = dtype;
+        this.length = length;
+        this.pointer = pointer;
+    }
+
+    @Override
+    public DType dtype() {
+        return dtype;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    long bytes() {
+        return (long) length * dtype.bytes();
+    }
+
+    /** The device pointer; fails clearly on a freed buffer. */
+    CUdeviceptr pointer() {
+        if (freed) {
+            throw new IllegalStateException("buffer used after free: " + this);
+        }
+        return pointer;
+    }
+
+    /** Marks the buffer freed and hands back its block (null when already freed). */
+    CUdeviceptr release() {
+        CUdeviceptr block = freed ? null : pointer;
+        freed = true;
+        pointer = null;
+        return block;
+    }
+
+    static CudaBuffer of(Buffer buffer, DType expected, String op, String operand) {
+        if (!(buffer instanceof CudaBuffer cuda)) {
+            throw new IllegalArgumentException(op + ": " + operand + " is not a CUDA buffer: " + buffer);
+        }
+        if (expected != null && cuda.dtype != expected) {
+            throw new IllegalArgumentException(op + ": " + operand + " is " + cuda.dtype + ", expected " + expected);
+        }
+        return cuda;
+    }
+
+    @Override
+    public String toString() {
+        return "CudaBuffer[" + dtype + " x " + length + "]";
+    }
+}

@@ -1,0 +1,93 @@
+package org.jgrad.cuda;
+
+import org.jgrad.DType;
+import org.jgrad.backend.BinaryOp;
+import org.jgrad.backend.Buffer;
+import org.jgrad.backend.Extents;
+import org.jgrad.backend.UnaryOp;
+
+/**
+ * Fill, cast, unary, binary, where and strided copy (elementwise.cu): arguments checked on the
+ * host, strided operands packed into one {@link StridedLayout} per launch.
+ */
+final class Elementwise {
+    private final Launcher kernels;
+
+    Elementwise(Launcher kernels) {
+        this.kernels = kernels;
+    }
+
+    void fill(Buffer dst, float value) {
+        CudaBuffer d = CudaBuffer.of(dst, null, "fill", "dst");
+        fillBits(d, d.dtype() == DType.FLOAT32 ? Float.floatToRawIntBits(value) : (int) value);
+    }
+
+    void fillBits(CudaBuffer dst, int bits) {
+        kernels.launch1d("fill_u32", dst.length(), dst.pointer(), bits, dst.length());
+    }
+
+    void cast(Buffer src, Buffer dst) {
+        CudaBuffer s = CudaBuffer.of(src, null, "cast", "src");
+        CudaBuffer d = CudaBuffer.of(dst, null, "cast", "dst");
+        Checks.length("cast", "dst", d.length(), s.length());
+        int n = s.length();
+        if (s.dtype() == d.dtype()) {
+            copy(new int[] {n}, s, 0, new int[] {1}, d, 0, new int[] {1});
+        } else {
+            kernels.launch1d(s.dtype() == DType.FLOAT32 ? "cast_f32_i32" : "cast_i32_f32", n, s.pointer(), d.pointer(), n);
+        }
+    }
+
+    void unary(UnaryOp op, float alpha, Buffer x, Buffer out) {
+        String name = "unary " + op;
+        CudaBuffer in = CudaBuffer.of(x, DType.FLOAT32, name, "x");
+        CudaBuffer o = CudaBuffer.of(out, DType.FLOAT32, name, "out");
+        Checks.length(name, "out", o.length(), in.length());
+        kernels.launch1d("unary_f32", in.length(), op.ordinal(), alpha, in.pointer(), o.pointer(), in.length());
+    }
+
+    void binary(BinaryOp op, int[] shape, Buffer a, int[] aStrides, Buffer b, int[] bStrides, Buffer out) {
+        String name = "binary " + op;
+        CudaBuffer ca = CudaBuffer.of(a, DType.FLOAT32, name, "a");
+        CudaBuffer cb = CudaBuffer.of(b, DType.FLOAT32, name, "b");
+        CudaBuffer o = contiguousOut(name, shape, out);
+        Extents.checkOperand(name, "a", shape, 0, aStrides, ca.length());
+        Extents.checkOperand(name, "b", shape, 0, bStrides, cb.length());
+        byte[] layout = StridedLayout.pack(name, shape, new int[][] {aStrides, bStrides}, new int[] {0, 0});
+        kernels.launch1d("binary_f32", o.length(), op.ordinal(), layout, ca.pointer(), cb.pointer(), o.pointer(), o.length());
+    }
+
+    void where(int[] shape, Buffer cond, int[] condStrides, Buffer a, int[] aStrides, Buffer b, int[] bStrides,
+                      Buffer out) {
+        CudaBuffer cc = CudaBuffer.of(cond, DType.FLOAT32, "where", "cond");
+        CudaBuffer ca = CudaBuffer.of(a, DType.FLOAT32, "where", "a");
+        CudaBuffer cb = CudaBuffer.of(b, DType.FLOAT32, "where", "b");
+        CudaBuffer o = contiguousOut("where", shape, out);
+        Extents.checkOperand("where", "cond", shape, 0, condStrides, cc.length());
+        Extents.checkOperand("where", "a", shape, 0, aStrides, ca.length());
+        Extents.checkOperand("where", "b", shape, 0, bStrides, cb.length());
+        byte[] layout = StridedLayout.pack("where", shape, new int[][] {condStrides, aStrides, bStrides}, new int[3]);
+        kernels.launch1d("where_f32", o.length(), layout, cc.pointer(), ca.pointer(), cb.pointer(), o.pointer(), o.length());
+    }
+
+    private static CudaBuffer contiguousOut(String op, int[] shape, Buffer out) {
+        CudaBuffer o = CudaBuffer.of(out, DType.FLOAT32, op, "out");
+        Checks.length(op, "out", o.length(), Extents.elementCount(op, shape));
+        return o;
+    }
+
+    void copy(int[] shape, Buffer src, int srcOffset, int[] srcStrides, Buffer dst, int dstOffset, int[] dstStrides) {
+        CudaBuffer s = CudaBuffer.of(src, null, "copy", "src");
+        CudaBuffer d = CudaBuffer.of(dst, null, "copy", "dst");
+        if (s.dtype() != d.dtype()) {
+            throw new IllegalArgumentException("copy: src is " + s.dtype() + " but dst is " + d.dtype()
+                    + "; both must have the same dtype");
+        }
+        int n = Extents.elementCount("copy", shape);
+        Extents.checkOperand("copy", "src", shape, srcOffset, srcStrides, s.length());
+        Extents.checkOperand("copy", "dst", shape, dstOffset, dstStrides, d.length());
+        byte[] layout = StridedLayout.pack("copy", shape, new int[][] {srcStrides, dstStrides},
+                new int[] {srcOffset, dstOffset});
+        kernels.launch1d("copy_u32", n, layout, s.pointer(), d.pointer(), n);
+    }
+}

@@ -1,0 +1,94 @@
+// Fill, cast, unary, binary, where and strided copy. Transcendentals are computed in double and
+// rounded once, as the CPU reference does, so results agree with it to the last bit or two.
+#include "jgrad.cuh"
+
+enum UnaryOp { NEG, EXP, LOG, SQRT, ABS, SIGN, RELU, LEAKY_RELU, SIGMOID, TANH, GELU, ERF };
+enum BinaryOp { ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, EQ, NE, LT, LE, GT, GE };
+
+// The rational erf approximation of the CPU backend (Eigen's and XLA's), in the same order.
+__device__ __forceinline__ float float_erf(float x) {
+    float z = java_max(-4.0f, java_min(4.0f, x));  // NaN stays NaN (fminf would clamp it to 4)
+    float z2 = z * z;
+    float p = (((((-2.72614225801306e-10f * z2 + 2.77068142495902e-08f) * z2 - 2.10102402082508e-06f) * z2
+        - 5.69250639462346e-05f) * z2 - 7.34990630326855e-04f) * z2 - 2.95459980854025e-03f) * z2
+        - 1.60960333262415e-02f;
+    float q = (((-1.45660718464996e-05f * z2 - 2.13374055278905e-04f) * z2 - 1.68282697438203e-03f) * z2
+        - 7.37332916720468e-03f) * z2 - 1.42647390514189e-02f;
+    return z * p / q;
+}
+
+__device__ __forceinline__ float apply_unary(int op, float alpha, float x) {
+    switch (op) {
+    case NEG: return -x;
+    case EXP: return (float) exp((double) x);
+    case LOG: return (float) log((double) x);
+    case SQRT: return sqrtf(x);
+    case ABS: return fabsf(x);
+    case SIGN: return x > 0 ? 1.0f : x < 0 ? -1.0f : x;
+    case RELU: return java_max(x, 0.0f);
+    case LEAKY_RELU: return x > 0 ? x : alpha * x;
+    case SIGMOID: return (float) (1.0 / (1.0 + exp(-(double) x)));
+    case TANH: return (float) tanh((double) x);
+    case GELU: return 0.5f * x * (1.0f + float_erf(x * 0.70710678118654752f));
+    default: return float_erf(x);
+    }
+}
+
+// Java's Math.pow where C's pow differs: a NaN exponent, and |a| = 1 with an infinite exponent.
+__device__ __forceinline__ float java_pow(float a, float b) {
+    if (b != b || (fabsf(a) == 1.0f && isinf(b))) return __int_as_float(0x7fc00000);
+    return (float) pow((double) a, (double) b);
+}
+
+__device__ __forceinline__ float apply_binary(int op, float a, float b) {
+    switch (op) {
+    case ADD: return a + b;
+    case SUB: return a - b;
+    case MUL: return a * b;
+    case DIV: return a / b;
+    case POW: return java_pow(a, b);
+    case MAXIMUM: return java_max(a, b);
+    case MINIMUM: return java_min(a, b);
+    case EQ: return a == b ? 1.0f : 0.0f;
+    case NE: return a != b ? 1.0f : 0.0f;
+    case LT: return a < b ? 1.0f : 0.0f;
+    case LE: return a <= b ? 1.0f : 0.0f;
+    case GT: return a > b ? 1.0f : 0.0f;
+    default: return a >= b ? 1.0f : 0.0f;
+    }
+}
+
+// Both dtypes are 32-bit words: FLOAT32 fills pass the float's bits, INT32 fills the int.
+extern "C" __global__ void fill_u32(unsigned int *out, unsigned int bits, int n) {
+    JG_FOR_EACH(i, n) out[i] = bits;
+}
+
+// Java's (int) cast: toward zero, saturating, NaN to 0 (PTX cvt.rzi does all three).
+extern "C" __global__ void cast_f32_i32(const float *src, int *dst, int n) {
+    JG_FOR_EACH(i, n) dst[i] = __float2int_rz(src[i]);
+}
+
+extern "C" __global__ void cast_i32_f32(const int *src, float *dst, int n) {
+    JG_FOR_EACH(i, n) dst[i] = __int2float_rn(src[i]);
+}
+
+extern "C" __global__ void unary_f32(int op, float alpha, const float *x, float *out, int n) {
+    JG_FOR_EACH(i, n) out[i] = apply_unary(op, alpha, x[i]);
+}
+
+// Operands: 0 = a, 1 = b; out is contiguous.
+extern "C" __global__ void binary_f32(int op, Layout l, const float *a, const float *b, float *out, int n) {
+    JG_FOR_EACH(i, n) out[i] = apply_binary(op, a[layout_offset(l, 0, i)], b[layout_offset(l, 1, i)]);
+}
+
+// Operands: 0 = cond, 1 = a, 2 = b; out is contiguous.
+extern "C" __global__ void where_f32(Layout l, const float *cond, const float *a, const float *b, float *out, int n) {
+    JG_FOR_EACH(i, n) {
+        out[i] = cond[layout_offset(l, 0, i)] != 0.0f ? a[layout_offset(l, 1, i)] : b[layout_offset(l, 2, i)];
+    }
+}
+
+// Operands: 0 = src, 1 = dst; any 32-bit dtype.
+extern "C" __global__ void copy_u32(Layout l, const unsigned int *src, unsigned int *dst, int n) {
+    JG_FOR_EACH(i, n) dst[layout_offset(l, 1, i)] = src[layout_offset(l, 0, i)];
+}
