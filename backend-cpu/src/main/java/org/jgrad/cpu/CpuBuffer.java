@@ -2,11 +2,10 @@ package org.jgrad.cpu;
 
 import org.jgrad.DType;
 import org.jgrad.backend.Buffer;
+import org.jgrad.backend.DeviceBuffer;
 
 /** A CPU buffer: a Java array on the heap, float[] for FLOAT32 and int[] for INT32. */
-final class CpuBuffer implements Buffer {
-    private final DType dtype;
-    private final int length;
+final class CpuBuffer extends DeviceBuffer {
     private float[] floats;
     private int[] ints;
 
@@ -19,26 +18,12 @@ final class CpuBuffer implements Buffer {
      * recycled storage keeps its old contents unless {@code zeroed}.
      */
     CpuBuffer(DType dtype, int length, ArrayPool pool, boolean zeroed) {
-        if (length < 0) {
-            throw new IllegalArgumentException("allocate: negative length " + length);
-        }
-        this.dtype = dtype;
-        this.length = length;
+        super(dtype, length);
         if (dtype == DType.FLOAT32) {
             floats = pool == null ? new float[length] : pool.take(length, zeroed);
         } else {
             ints = new int[length];
         }
-    }
-
-    @Override
-    public DType dtype() {
-        return dtype;
-    }
-
-    @Override
-    public int length() {
-        return length;
     }
 
     /** The FLOAT32 storage; fails clearly on an INT32 or freed buffer. */
@@ -71,14 +56,6 @@ final class CpuBuffer implements Buffer {
     }
 
     static CpuBuffer of(Buffer buffer) {
-        if (buffer instanceof CpuBuffer cpu) {
-            return cpu;
-        }
-        throw new IllegalArgumentException("the CPU backend was given a buffer of another backend: " + buffer);
-    }
-
-    @Override
-    public String toString() {
-        return "CpuBuffer[" + dtype + " x " + length + "]";
+        return own(buffer, CpuBuffer.class, "CPU");
     }
 }

@@ -3,32 +3,20 @@ package org.jgrad.cuda;
 import jcuda.driver.CUdeviceptr;
 import org.jgrad.DType;
 import org.jgrad.backend.Buffer;
+import org.jgrad.backend.DeviceBuffer;
 
 /** A CUDA buffer: a block of the backend's {@link CachingAllocator}, null for zero elements. */
-final class CudaBuffer implements Buffer {
-    private final DType dtype;
-    private final int length;
+final class CudaBuffer extends DeviceBuffer {
     private CUdeviceptr pointer;
     private boolean freed;
 
     CudaBuffer(DType dtype, int length, CUdeviceptr pointer) {
-        this.dtype = dtype;
-        this.length = length;
+        super(dtype, length);
         this.pointer = pointer;
     }
 
-    @Override
-    public DType dtype() {
-        return dtype;
-    }
-
-    @Override
-    public int length() {
-        return length;
-    }
-
     long bytes() {
-        return (long) length * dtype.bytes();
+        return (long) length() * dtype().bytes();
     }
 
     /** The device pointer; fails clearly on a freed buffer. */
@@ -48,17 +36,10 @@ final class CudaBuffer implements Buffer {
     }
 
     static CudaBuffer of(Buffer buffer, DType expected, String op, String operand) {
-        if (!(buffer instanceof CudaBuffer cuda)) {
-            throw new IllegalArgumentException(op + ": " + operand + " is not a CUDA buffer: " + buffer);
-        }
-        if (expected != null && cuda.dtype != expected) {
-            throw new IllegalArgumentException(op + ": " + operand + " is " + cuda.dtype + ", expected " + expected);
+        CudaBuffer cuda = own(buffer, CudaBuffer.class, "CUDA");
+        if (expected != null && cuda.dtype() != expected) {
+            throw new IllegalArgumentException(op + ": " + operand + " is " + cuda.dtype() + ", expected " + expected);
         }
         return cuda;
-    }
-
-    @Override
-    public String toString() {
-        return "CudaBuffer[" + dtype + " x " + length + "]";
     }
 }

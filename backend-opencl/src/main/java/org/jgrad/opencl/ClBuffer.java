@@ -2,6 +2,7 @@ package org.jgrad.opencl;
 
 import org.jgrad.DType;
 import org.jgrad.backend.Buffer;
+import org.jgrad.backend.DeviceBuffer;
 
 /**
  * An OpenCL buffer of {@link #length()} elements, held in a device allocation of
@@ -9,28 +10,15 @@ import org.jgrad.backend.Buffer;
  * its values (set when written from the host or filled), which lets gather and scatter-add skip the
  * device-side index check and its wait.
  */
-final class ClBuffer implements Buffer {
-    private final DType dtype;
-    private final int length;
+final class ClBuffer extends DeviceBuffer {
     private final long capacityBytes;
     private long mem;
     private int[] knownRange;
 
     ClBuffer(DType dtype, int length, long mem, long capacityBytes) {
-        this.dtype = dtype;
-        this.length = length;
+        super(dtype, length);
         this.mem = mem;
         this.capacityBytes = capacityBytes;
-    }
-
-    @Override
-    public DType dtype() {
-        return dtype;
-    }
-
-    @Override
-    public int length() {
-        return length;
     }
 
     long capacityBytes() {
@@ -68,22 +56,14 @@ final class ClBuffer implements Buffer {
 
     /** This buffer, checked to hold {@code expected}; names the operation and operand when not. */
     ClBuffer expect(DType expected, String op, String operand) {
-        if (dtype != expected) {
-            throw new IllegalArgumentException(op + ": " + operand + " is " + dtype + ", expected " + expected);
+        if (dtype() != expected) {
+            throw new IllegalArgumentException(op + ": " + operand + " is " + dtype() + ", expected " + expected);
         }
         mem();
         return this;
     }
 
     static ClBuffer of(Buffer buffer) {
-        if (buffer instanceof ClBuffer cl) {
-            return cl;
-        }
-        throw new IllegalArgumentException("the OpenCL backend was given a buffer of another backend: " + buffer);
-    }
-
-    @Override
-    public String toString() {
-        return "ClBuffer[" + dtype + " x " + length + "]";
+        return own(buffer, ClBuffer.class, "OpenCL");
     }
 }
