@@ -4,20 +4,25 @@ import java.nio.file.Path;
 import org.jgrad.data.Mnist;
 
 /**
- * The MLP benchmark's options, the same for jgrad and its peers: {@code --backend NAME} (jgrad
- * only; default cpu), {@code --data DIR} (MNIST IDX files; default the jgrad data home's mnist
- * folder), {@code --epochs E} (default 3), {@code --batch-size N} (default 128), {@code --lr RATE}
- * (SGD learning rate, default 0.1) and {@code --seed N} (initial weights and shuffling, default 1).
+ * The benchmark's options, the same for jgrad and its peers: {@code --model mlp|cnn} (default
+ * mlp), {@code --backend NAME} (jgrad only; default cpu), {@code --data DIR} (MNIST IDX files;
+ * default the jgrad data home's mnist folder), {@code --epochs E} (default 3), {@code --batch-size
+ * N} (default 128 for the MLP, 64 for the CNN), {@code --lr RATE} (default 0.1, the MLP's SGD; 1e-3,
+ * the CNN's Adam), {@code --train-size N} (train on the first N training images; default all) and
+ * {@code --seed N} (initial weights and shuffling, default 1).
  */
-public record MlpArgs(String backend, Path data, int epochs, int batchSize, double lr, long seed) {
+public record MlpArgs(String model, String backend, Path data, int epochs, int batchSize, double lr,
+        int trainSize, long seed) {
 
     /** Parses {@code args}; an unknown option or a missing value fails naming the options. */
     public static MlpArgs parse(String[] args) {
+        String model = "mlp";
         String backend = "cpu";
         Path data = Mnist.defaultDirectory();
         int epochs = 3;
-        int batchSize = 128;
-        double lr = 0.1;
+        Integer batchSize = null;
+        Double lr = null;
+        int trainSize = Integer.MAX_VALUE;
         long seed = 1;
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
@@ -25,16 +30,32 @@ public record MlpArgs(String backend, Path data, int epochs, int batchSize, doub
             }
             String value = args[i + 1];
             switch (args[i]) {
+                case "--model" -> model = modelName(value);
                 case "--backend" -> backend = value;
                 case "--data" -> data = Path.of(value);
                 case "--epochs" -> epochs = positive(args[i], value);
                 case "--batch-size" -> batchSize = positive(args[i], value);
                 case "--lr" -> lr = Double.parseDouble(value);
+                case "--train-size" -> trainSize = positive(args[i], value);
                 case "--seed" -> seed = Long.parseLong(value);
                 default -> throw usage("unknown option " + args[i]);
             }
         }
-        return new MlpArgs(backend, data, epochs, batchSize, lr, seed);
+        boolean cnn = model.equals("cnn");
+        return new MlpArgs(model, backend, data, epochs, batchSize != null ? batchSize : cnn ? 64 : 128,
+                lr != null ? lr : cnn ? 1e-3 : 0.1, trainSize, seed);
+    }
+
+    /** Whether the model is the examples' small CNN (Adam) rather than the MLP (SGD). */
+    public boolean cnn() {
+        return model.equals("cnn");
+    }
+
+    private static String modelName(String value) {
+        if (!value.equals("mlp") && !value.equals("cnn")) {
+            throw usage("--model must be mlp or cnn, got " + value);
+        }
+        return value;
     }
 
     private static int positive(String option, String value) {
@@ -46,7 +67,7 @@ public record MlpArgs(String backend, Path data, int epochs, int batchSize, doub
     }
 
     private static IllegalArgumentException usage(String problem) {
-        return new IllegalArgumentException(problem + "; expected --backend NAME, --data DIR, --epochs E, "
-                + "--batch-size N, --lr RATE, --seed N");
+        return new IllegalArgumentException(problem + "; expected --model mlp|cnn, --backend NAME, --data DIR, "
+                + "--epochs E, --batch-size N, --lr RATE, --train-size N, --seed N");
     }
 }

@@ -9,11 +9,12 @@ import org.jgrad.data.MnistPart;
 
 /**
  * The benchmark loop shared by jgrad and its peers, so that only the framework differs: the same
- * MNIST arrays, the same shuffled order per epoch, whole batches gathered into the same host
+ * model (the MLP or, with {@code --model cnn}, the examples' small CNN), the same MNIST arrays (the
+ * first {@code --train-size} training images), the same shuffled order per epoch, whole batches gathered into the same host
  * arrays, each epoch timed, then the test accuracy on the 10,000 test images. Throughput is the
  * median samples/s of the steady-state epochs (all but the first, which includes JIT warm-up,
  * when there are two or more). The last line is
- * {@code mlp backend=NAME samples_per_s=X test_acc=Y}.
+ * {@code MODEL backend=NAME samples_per_s=X test_acc=Y} (MODEL: mlp or cnn).
  */
 public final class MlpRun {
     private static final int EVAL_BATCH = 1000;
@@ -21,17 +22,20 @@ public final class MlpRun {
     private MlpRun() {
     }
 
-    /** Parses {@code argv}, builds the model with {@code factory}, trains and reports on {@code out}. */
-    public static void main(String name, String[] argv, Function<MlpArgs, MlpModel> factory, PrintStream out)
-            throws IOException {
+    /**
+     * Parses {@code argv}, builds the model with {@code mlp} or {@code cnn} (after {@code --model}),
+     * trains and reports on {@code out}.
+     */
+    public static void main(String name, String[] argv, Function<MlpArgs, MlpModel> mlp,
+            Function<MlpArgs, MlpModel> cnn, PrintStream out) throws IOException {
         MlpArgs args = MlpArgs.parse(argv);
-        MnistArrays train = MnistArrays.load(args.data(), MnistPart.TRAIN);
+        MnistArrays train = MnistArrays.load(args.data(), MnistPart.TRAIN).head(args.trainSize());
         MnistArrays test = MnistArrays.load(args.data(), MnistPart.TEST);
-        try (MlpModel model = factory.apply(args)) {
+        try (MlpModel model = (args.cnn() ? cnn : mlp).apply(args)) {
             out.println(name + ": " + model.description() + "; java " + Runtime.version());
             double samplesPerSecond = train(model, train, args, out);
             double accuracy = accuracy(model, test);
-            out.printf("mlp backend=%s samples_per_s=%.0f test_acc=%.4f%n", name, samplesPerSecond, accuracy);
+            out.printf("%s backend=%s samples_per_s=%.0f test_acc=%.4f%n", args.model(), name, samplesPerSecond, accuracy);
         }
     }
 

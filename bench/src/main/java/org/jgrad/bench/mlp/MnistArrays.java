@@ -2,6 +2,7 @@ package org.jgrad.bench.mlp;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.jgrad.data.Batch;
 import org.jgrad.data.DataLoader;
 import org.jgrad.data.Mnist;
@@ -27,6 +28,11 @@ public record MnistArrays(float[] pixels, int[] labels) {
 
     public int size() {
         return labels.length;
+    }
+
+    /** The first {@code n} examples (all of them when there are no more than n). */
+    public MnistArrays head(int n) {
+        return n >= size() ? this : new MnistArrays(Arrays.copyOf(pixels, n * FEATURES), Arrays.copyOf(labels, n));
     }
 
     /** The data as a jgrad dataset of [784] rows (the arrays are shared, not copied). */

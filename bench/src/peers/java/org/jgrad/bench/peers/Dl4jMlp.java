@@ -42,7 +42,9 @@ public final class Dl4jMlp implements MlpModel {
     }
 
     public static void main(String[] args) throws IOException {
-        MlpRun.main("dl4j", args, Dl4jMlp::new, System.out);
+        MlpRun.main("dl4j", args, Dl4jMlp::new, cnn -> {
+            throw new IllegalArgumentException("dl4j: --model cnn is not in the peers harness (the CNN runs in jgrad and DJL)");
+        }, System.out);
     }
 
     @Override
