@@ -23,7 +23,10 @@ import org.jgrad.bench.mlp.MnistArrays;
  * block and the training config), trained with the loop of DJL's own examples without listeners:
  * forward under a gradient collector, softmax cross-entropy on logits, backward, the optimizer's
  * step, each batch's arrays in a sub-manager freed after the step. {@code trainer.evaluate} runs
- * the block in inference mode (no dropout, BatchNorm running statistics).
+ * the block in inference mode (no dropout, BatchNorm running statistics). Run the CNN with glibc's
+ * {@code MALLOC_MMAP_THRESHOLD_} and {@code MALLOC_TRIM_THRESHOLD_} raised, as {@code bench/run} does:
+ * with the defaults, malloc returns PyTorch's multi-MB temporaries to the kernel and page faults
+ * slow every epoch more than the last (docs/PERFORMANCE.md); nothing in this loop accumulates.
  */
 public final class DjlModel implements MlpModel {
     private final Model model;
