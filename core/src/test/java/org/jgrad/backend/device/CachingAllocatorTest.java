@@ -1,4 +1,4 @@
-package org.jgrad.cuda;
+package org.jgrad.backend.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -52,21 +52,21 @@ class CachingAllocatorTest {
     @Test
     void aFreedBlockServesTheNextRequestOfItsClass() {
         FakeMemory memory = new FakeMemory(1 << 20);
-        CachingAllocator<Object> allocator = new CachingAllocator<>(memory);
+        CachingAllocator<Object> allocator = new CachingAllocator<>("test", memory);
         Object first = allocator.allocate(1000);
         allocator.free(first, 1000);
-        assertEquals(1024, allocator.cachedBytes());
+        assertEquals(1024, allocator.stats().cachedBytes());
         assertSame(first, allocator.allocate(900), "900 bytes is 1024's class too");
         assertEquals(1, memory.allocations);
-        assertEquals(1024, allocator.usedBytes());
-        assertEquals(0, allocator.cachedBytes());
+        assertEquals(1024, allocator.stats().liveBytes());
+        assertEquals(0, allocator.stats().cachedBytes());
         assertNotSame(first, allocator.allocate(1000), "the block is in use");
     }
 
     @Test
     void aTrainingLoopStopsAskingTheDevice() {
         FakeMemory memory = new FakeMemory(1 << 24);
-        CachingAllocator<Object> allocator = new CachingAllocator<>(memory);
+        CachingAllocator<Object> allocator = new CachingAllocator<>("test", memory);
         long[] sizes = {4, 784 * 4, 128 * 784 * 4, 10 * 4, 64 * 128 * 4};
         for (int step = 0; step < 1000; step++) {
             Object[] blocks = new Object[sizes.length];
@@ -78,36 +78,37 @@ class CachingAllocatorTest {
             }
         }
         assertEquals(sizes.length, memory.allocations, "every step after the first reuses the cache");
-        assertEquals(0, allocator.usedBytes());
+        assertEquals(new MemoryStats(0, 0, 2 * 512 + 3584 + 458752 + 32768), allocator.stats(), "one cached block per size");
     }
 
     @Test
     void whenFullTheCacheIsReleasedAndTheRequestRetried() {
         FakeMemory memory = new FakeMemory(4096);
-        CachingAllocator<Object> allocator = new CachingAllocator<>(memory);
+        CachingAllocator<Object> allocator = new CachingAllocator<>("test", memory);
         allocator.free(allocator.allocate(2048), 2048);
         allocator.free(allocator.allocate(1024), 1024);
         Object big = allocator.allocate(3072);
         assertTrue(memory.live.contains(big));
-        assertEquals(0, allocator.cachedBytes());
+        assertEquals(0, allocator.stats().cachedBytes());
         assertEquals(3072, memory.used);
     }
 
     @Test
     void stillFullAfterReleasingFailsWithBytesAskedAndFree() {
         FakeMemory memory = new FakeMemory(4096);
-        CachingAllocator<Object> allocator = new CachingAllocator<>(memory);
+        CachingAllocator<Object> allocator = new CachingAllocator<>("test", memory);
         allocator.allocate(3000);
         allocator.free(allocator.allocate(512), 512);
-        CudaException e = assertThrows(CudaException.class, () -> allocator.allocate(2000));
-        assertTrue(e.getMessage().contains("allocating 2000 bytes (block of 2048)"), e.getMessage());
+        OutOfDeviceMemoryException e = assertThrows(OutOfDeviceMemoryException.class, () -> allocator.allocate(2000));
+        assertTrue(e.getMessage().startsWith("test: out of device memory allocating 2000 bytes (block of 2048)"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("1024 bytes free after releasing 512 cached bytes"), e.getMessage());
     }
 
     @Test
     void zeroBytesTakeNoBlock() {
         FakeMemory memory = new FakeMemory(4096);
-        CachingAllocator<Object> allocator = new CachingAllocator<>(memory);
+        CachingAllocator<Object> allocator = new CachingAllocator<>("test", memory);
         assertNull(allocator.allocate(0));
         allocator.free(null, 0);
         assertEquals(0, memory.allocations);
@@ -116,13 +117,13 @@ class CachingAllocatorTest {
     @Test
     void releasingTheCacheGivesEveryBlockBack() {
         FakeMemory memory = new FakeMemory(1 << 20);
-        CachingAllocator<Object> allocator = new CachingAllocator<>(memory);
+        CachingAllocator<Object> allocator = new CachingAllocator<>("test", memory);
         for (int bytes = 100; bytes < 50_000; bytes *= 3) {
             allocator.free(allocator.allocate(bytes), bytes);
         }
-        long cached = allocator.cachedBytes();
+        long cached = allocator.stats().cachedBytes();
         assertEquals(cached, allocator.releaseCache());
         assertTrue(memory.live.isEmpty());
-        assertEquals(0, allocator.cachedBytes());
+        assertEquals(0, allocator.stats().cachedBytes());
     }
 }

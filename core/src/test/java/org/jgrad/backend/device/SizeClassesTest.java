@@ -1,4 +1,4 @@
-package org.jgrad.cuda;
+package org.jgrad.backend.device;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
