@@ -42,6 +42,15 @@ final class Fixtures {
         return list;
     }
 
+    /** The bit patterns of {@code values}, for bitwise comparison (-0 differs from 0). */
+    static int[] bits(float[] values) {
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = Float.floatToRawIntBits(values[i]);
+        }
+        return out;
+    }
+
     /** Every parameter's values, in parameter order. */
     static float[][] weights(Module model) {
         List<Tensor> params = new ArrayList<>(model.namedParameters().values());
