@@ -48,8 +48,8 @@ final class ComposedSteps implements AutoCloseable {
             checkState("adamStep", "AMSGrad", "maxExpAvgSq", maxExpAvgSq, param);
         }
         // the scalars in float64, as PyTorch computes them, then rounded once
-        float stepSize = (float) (c.lr() / (1 - Math.pow(c.beta1(), step)));
-        float rootBiasCorrection2 = (float) Math.sqrt(1 - Math.pow(c.beta2(), step));
+        float stepSize = (float) (c.lr() / (1 - StrictMath.pow(c.beta1(), step)));
+        float rootBiasCorrection2 = (float) Math.sqrt(1 - StrictMath.pow(c.beta2(), step));
         boolean decoupled = c.decoupledWeightDecay();
         try (ComposedSteps s = new ComposedSteps(backend, param.length())) {
             Buffer p = decoupled ? s.mul(param, (float) (1 - (double) c.lr() * c.weightDecay())) : param;
