@@ -3,6 +3,8 @@ package org.jgrad.conformance;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.function.Function;
 import org.jgrad.DType;
 import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.Buffer;
@@ -92,14 +94,7 @@ public class OpTableConformance extends ConformanceSupport {
         Buffer out = backend().allocate(DType.FLOAT32, UNARY_PROBE.length);
         backend().unary(op, ALPHA, upload(UNARY_PROBE), out);
         double[] actual = doubles(backend().downloadFloat(out));
-        for (UnaryOp other : UnaryOp.values()) {
-            boolean same = close(unaryReference(other), actual);
-            if (other == op) {
-                assertTrue(same, op + " should compute its own function, got " + java.util.Arrays.toString(actual));
-            } else {
-                assertFalse(same, op + " computed " + other);
-            }
-        }
+        assertOnlyItsOwn(op, UnaryOp.values(), actual, OpTableConformance::unaryReference);
     }
 
     @ParameterizedTest
@@ -109,10 +104,16 @@ public class OpTableConformance extends ConformanceSupport {
         Buffer out = backend().allocate(DType.FLOAT32, n);
         backend().binary(op, new int[] {n}, upload(BINARY_A), new int[] {1}, upload(BINARY_B), new int[] {1}, out);
         double[] actual = doubles(backend().downloadFloat(out));
-        for (BinaryOp other : BinaryOp.values()) {
-            boolean same = close(binaryReference(other), actual);
+        assertOnlyItsOwn(op, BinaryOp.values(), actual, OpTableConformance::binaryReference);
+    }
+
+    /** Fails unless actual is op's reference and no other op's. */
+    private static <E extends Enum<E>> void assertOnlyItsOwn(E op, E[] all, double[] actual,
+                                                          Function<E, double[]> reference) {
+        for (E other : all) {
+            boolean same = close(reference.apply(other), actual);
             if (other == op) {
-                assertTrue(same, op + " should compute its own function, got " + java.util.Arrays.toString(actual));
+                assertTrue(same, op + " should compute its own function, got " + Arrays.toString(actual));
             } else {
                 assertFalse(same, op + " computed " + other);
             }
@@ -133,7 +134,7 @@ public class OpTableConformance extends ConformanceSupport {
             Buffer out = backend().allocate(op.writesIndices() ? DType.INT32 : DType.FLOAT32, inner);
             backend().reduce(op, upload(x), 1, LANE.length, inner, out);
             double[] actual = op.writesIndices()
-                    ? java.util.Arrays.stream(backend().downloadInt(out)).asDoubleStream().toArray()
+                    ? Arrays.stream(backend().downloadInt(out)).asDoubleStream().toArray()
                     : doubles(backend().downloadFloat(out));
             for (double value : actual) {
                 for (ReduceOp other : ReduceOp.values()) {
