@@ -7,8 +7,14 @@ final class Nonlinearities {
     private Nonlinearities() {
     }
 
-    static RecurrentMode mode(String nonlinearity) {
-        return nonlinearity.equals("relu") ? RecurrentMode.RNN_RELU : RecurrentMode.RNN_TANH;
+    /** RNN_TANH or RNN_RELU for "tanh" or "relu"; anything else fails naming {@code layer}. */
+    static RecurrentMode mode(String layer, String nonlinearity) {
+        return switch (nonlinearity) {
+            case "tanh" -> RecurrentMode.RNN_TANH;
+            case "relu" -> RecurrentMode.RNN_RELU;
+            default -> throw new IllegalArgumentException(layer + ": nonlinearity must be \"tanh\" or \"relu\", got \""
+                    + nonlinearity + "\"");
+        };
     }
 
     static RecurrentOptions tanhOnly(String layer, RecurrentOptions options) {

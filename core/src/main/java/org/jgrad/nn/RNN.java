@@ -1,7 +1,5 @@
 package org.jgrad.nn;
 
-import org.jgrad.ops.RecurrentMode;
-
 /** Elman recurrent layer, as PyTorch's {@code nn.RNN}: h' = tanh or relu(W_ih x + b_ih + W_hh h + b_hh). */
 public class RNN extends RecurrentLayer {
 
@@ -10,6 +8,6 @@ public class RNN extends RecurrentLayer {
     }
 
     public RNN(RecurrentOptions options) {
-        super(Nonlinearities.mode(options.nonlinearity), options);
+        super(Nonlinearities.mode("RNN", options.nonlinearity), options);
     }
 }

@@ -63,9 +63,7 @@ public final class RecurrentOptions {
 
     /** "tanh" or "relu"; for {@link RNN} only. */
     public RecurrentOptions nonlinearity(String name) {
-        if (!name.equals("tanh") && !name.equals("relu")) {
-            throw new IllegalArgumentException("RNN: nonlinearity must be \"tanh\" or \"relu\", got \"" + name + "\"");
-        }
+        Nonlinearities.mode("RNN", name);
         nonlinearity = name;
         return this;
     }
