@@ -49,6 +49,7 @@ final class CharTraining {
         double bpc = Double.NaN;
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long start = System.nanoTime();
+            long cpuStart = processCpuNanos();
             model.module().train();
             model.reset();
             double sum = 0;
@@ -65,10 +66,11 @@ final class CharTraining {
                 schedule.step();
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
             charsPerSecond = (double) steps * seqLen * train.length / seconds;
             bpc = validationBits();
-            out.printf("epoch %d: train_bpc %.3f, val_bpc %.3f, %.0f s, %.0f characters/s%n", epoch,
-                    sum / steps / Math.log(2), bpc, seconds, charsPerSecond);
+            out.printf("epoch %d: train_bpc %.3f, val_bpc %.3f, %.0f s (process CPU %.0f s), %.0f characters/s%n", epoch,
+                    sum / steps / Math.log(2), bpc, seconds, cpuSeconds, charsPerSecond);
         }
         return bpc;
     }
@@ -97,6 +99,12 @@ final class CharTraining {
             }
         }
         return sum / count / Math.log(2);
+    }
+
+    /** CPU time of the whole process: on a shared machine it shows the work apart from waiting for a core. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     long charsPerEpoch() {
