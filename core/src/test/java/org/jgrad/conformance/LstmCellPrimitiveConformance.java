@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * {@link CountingBackend}, which overrides neither), at non-zero offsets into the state and
  * gradient buffers.
  */
-public abstract class LstmCellPrimitiveConformance extends ConformanceSupport {
+public class LstmCellPrimitiveConformance extends ConformanceSupport {
     private static final int BATCH = 3;
     private static final int HIDDEN = 5;
     private static final int WIDTH = 2 * HIDDEN;

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * {@link GradCheck}'s central differences. Each check differentiates all outputs at once: the
  * output sequence, h_n and c_n, flattened and concatenated.
  */
-public abstract class RecurrentGradientConformance extends NnSupport {
+public class RecurrentGradientConformance extends NnSupport {
 
     /** Inputs: x, h0, [c0], then the named parameters; parameters reach the layer by functionalCall. */
     private void checkLayer(String name, RecurrentLayer layer, int[] inputShape, int[] stateShape, Padding padding) {

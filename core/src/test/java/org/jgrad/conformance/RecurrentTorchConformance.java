@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the gradients of a weighted sum of the outputs. The layer loads PyTorch's state dict as is, and
  * every output and gradient must agree within 1e-5.
  */
-public abstract class RecurrentTorchConformance extends NnSupport {
+public class RecurrentTorchConformance extends NnSupport {
     private static final double TOLERANCE = 1e-5;
 
     @TempDir

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * The recurrent layers' contract beyond the numbers: PyTorch's parameter names and shapes, output
  * and state shapes in every layout, padding semantics, and clear errors on bad input.
  */
-public abstract class RecurrentValidationConformance extends NnSupport {
+public class RecurrentValidationConformance extends NnSupport {
 
     @Test
     void parameterNamesAndShapesAreTorchs() {
