@@ -30,8 +30,8 @@ import org.jgrad.train.metrics.ConfusionMatrix;
  * bar and validation, the test accuracy, the confusion matrix, and the run's files in the output
  * folder: {@code history.csv} (rewritten each epoch by {@link CsvLogger}), {@code loss.png}
  * ({@link History#plot}) and {@code best.safetensors} ({@link ModelCheckpoint} through
- * {@link Checkpoint}: weights, optimizer and schedule of the epoch with the best validation
- * accuracy).
+ * {@link Checkpoint}: the weights of the epoch with the best validation accuracy, and beside them
+ * {@code best.training.safetensors} with the optimizer and schedule).
  */
 final class ClassifierRun {
     /** Batch size of evaluation passes, which keep no activations for backward. */
