@@ -2,7 +2,7 @@
  * Training: {@link org.jgrad.train.Trainer} (Keras-like {@code fit} / {@code evaluate} /
  * {@code predict}) with its {@link org.jgrad.train.Callback}s ({@link org.jgrad.train.EarlyStopping},
  * {@link org.jgrad.train.CsvLogger}, {@link org.jgrad.train.ModelCheckpoint}), and what any training
- * loop reports: {@link org.jgrad.train.History} (per-epoch values by name, CSV, PNG plot) and
+ * loop reports: {@link org.jgrad.train.History} (per-epoch values by name and their CSV; the jgrad-plot module draws them) and
  * {@link org.jgrad.train.ProgressBar}; the metrics are in {@link org.jgrad.train.metrics}. The
  * hand-written loop (zeroGrad, forward, loss, backward, step in a {@code Scope}) stays first-class:
  * the trainer runs exactly those steps and adds nothing a loop cannot do itself.

@@ -16,6 +16,7 @@ import org.jgrad.loss.CrossEntropyLoss;
 import org.jgrad.nn.Module;
 import org.jgrad.optim.Optimizer;
 import org.jgrad.optim.schedule.LrSchedule;
+import org.jgrad.plot.HistoryPlot;
 import org.jgrad.train.CsvLogger;
 import org.jgrad.train.History;
 import org.jgrad.train.ModelCheckpoint;
@@ -29,7 +30,7 @@ import org.jgrad.train.metrics.ConfusionMatrix;
  * The classification examples' common part (digits, MNIST): {@link Trainer#fit} with a progress
  * bar and validation, the test accuracy, the confusion matrix, and the run's files in the output
  * folder: {@code history.csv} (rewritten each epoch by {@link CsvLogger}), {@code loss.png}
- * ({@link History#plot}) and {@code best.safetensors} ({@link ModelCheckpoint} through
+ * ({@link HistoryPlot}) and {@code best.safetensors} ({@link ModelCheckpoint} through
  * {@link Checkpoint}: the weights of the epoch with the best validation accuracy, and beside them
  * {@code best.training.safetensors} with the optimizer and schedule).
  */
@@ -73,7 +74,7 @@ final class ClassifierRun {
                 confusion.update(logits, batch.targets());
             }
         }
-        history.plot(plot);
+        HistoryPlot.write(history, plot);
         double samplesPerSecond = (double) data.train().size() * history.epochs() / fitSeconds;
         out.printf("%nconfusion matrix on the test set (last epoch's weights):%n%s%n%n", confusion);
         out.printf("test accuracy %.4f, test loss %.4f; trained %d epochs in %.1f s (%,.0f samples/s)%n",
