@@ -27,7 +27,9 @@
  *       ({@code System.console()}, and on JDK 22+ its {@code isTerminal()}) and {@code CI} is
  *       unset, "" or "false"; otherwise one line per epoch. The live line is redrawn with
  *       {@code \r} at most every 100 ms, blanks what a longer previous line left, and is cut to
- *       the terminal width ({@code COLUMNS}, else 120) so it never wraps. A bar past its announced
+ *       the terminal width ({@code COLUMNS}, else {@code stty size} on {@code /dev/tty}, else 80;
+ *       read at each epoch) so it never wraps; an epoch's end line too wide for the bar drops
+ *       it and continues on further lines. A bar past its announced
  *       number of batches stays full rather than failing the training run.
  *   <li><b>Trainer API</b>: a builder, {@code Trainer.builder(model).loss(..).optimizer(..)
  *       .schedule(..).metrics(..).build()}, since Java has no keyword arguments and a builder
