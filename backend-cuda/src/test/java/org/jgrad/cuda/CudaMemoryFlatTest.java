@@ -6,6 +6,7 @@ import org.jgrad.Scope;
 import org.jgrad.Tensor;
 import org.jgrad.Tensors;
 import org.jgrad.backend.Backends;
+import org.jgrad.conformance.SuiteBackend;
 import org.jgrad.loss.Loss;
 import org.jgrad.loss.MSELoss;
 import org.jgrad.nn.Dropout;
@@ -23,14 +24,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * own scope, hold device memory flat. After a short warm-up the allocator's blocks (live plus
  * cached) must not grow, and the bytes held by live buffers must be the same after every step.
  */
-@ExtendWith(RequiresCuda.class)
+@ExtendWith(SuiteBackend.class)
 class CudaMemoryFlatTest {
     private static final int STEPS = 10_000;
     private static final int WARM_UP = 20;
 
     @Test
     void tenThousandStepsHoldDeviceMemoryFlat() {
-        CudaBackend cuda = (CudaBackend) RequiresCuda.backend();
+        CudaBackend cuda = (CudaBackend) SuiteBackend.get();
         Backends.setDefault(cuda);
         Module mlp = new Sequential(new Linear(64, 256), new ReLU(), new Dropout(0.2), new Linear(256, 10));
         Tensor x = Tensors.randn(1, 128, 64);

@@ -25,7 +25,7 @@ class BufferPoolTest {
 
     @Test
     void aFreedBufferIsReusedZeroed() {
-        OpenClBackend backend = SharedOpenCl.backend();
+        OpenClBackend backend = SharedOpenCl.opencl();
         Buffer first = backend.allocate(DType.FLOAT32, 1000);
         backend.fill(first, 3f);
         MemoryStats held = backend.memoryStats();

@@ -28,7 +28,7 @@ class OpenClMemoryFlatTest {
 
     @Test
     void tenThousandStepsKeepDeviceMemoryFlat() {
-        OpenClBackend backend = SharedOpenCl.backend();
+        OpenClBackend backend = SharedOpenCl.opencl();
         Backend previous = Backends.getDefault();
         Backends.setDefault(backend);
         try (Scope test = Scope.open()) {

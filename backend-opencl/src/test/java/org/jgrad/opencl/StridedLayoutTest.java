@@ -29,7 +29,7 @@ class StridedLayoutTest {
 
     @Test
     void aRankTenPermutationCopiesCorrectly() {
-        OpenClBackend backend = SharedOpenCl.backend();
+        OpenClBackend backend = SharedOpenCl.opencl();
         int[] shape = {2, 3, 2, 2, 3, 2, 2, 2, 3, 2};
         int n = 1;
         for (int dim : shape) {

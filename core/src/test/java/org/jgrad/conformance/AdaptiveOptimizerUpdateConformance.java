@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * follows the algorithms in PyTorch's torch.optim.RMSprop and torch.optim.Adagrad documentation,
  * at the sizes of {@link OptimizerUpdateConformance}.
  */
-public abstract class AdaptiveOptimizerUpdateConformance extends ConformanceSupport {
+public class AdaptiveOptimizerUpdateConformance extends ConformanceSupport {
 
     static List<Arguments> rmspropCases() {
         RmspropConfig[] configs = {

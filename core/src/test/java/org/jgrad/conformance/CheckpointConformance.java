@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * not fit (another architecture, optimizer or schedule, a broken file) refused naming the file
  * with the module, optimizer and schedule left exactly as they were.
  */
-public abstract class CheckpointConformance extends TensorConformanceSupport {
+public class CheckpointConformance extends TensorConformanceSupport {
     @TempDir
     Path dir;
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** im2col, col2im and max pooling against direct float64 loops, and col2im as im2col's adjoint. */
-public abstract class ConvConformance extends ConformanceSupport {
+public class ConvConformance extends ConformanceSupport {
 
     static Stream<ConvGeometry> geometries() {
         return Stream.of(

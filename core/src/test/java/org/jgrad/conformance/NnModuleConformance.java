@@ -21,7 +21,7 @@ import org.jgrad.nn.Sequential;
 import org.junit.jupiter.api.Test;
 
 /** Module bookkeeping: names, parameters, modes, gradients, tensor ownership and functional calls. */
-public abstract class NnModuleConformance extends NnSupport {
+public class NnModuleConformance extends NnSupport {
 
     /** A module holding one parameter "w" that the test can replace; forward multiplies by it. */
     static final class Holder extends Module {

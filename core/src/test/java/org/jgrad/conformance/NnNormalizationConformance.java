@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** BatchNorm in training (batch statistics, running-stat updates) and eval (running statistics); LayerNorm. */
-public abstract class NnNormalizationConformance extends NnSupport {
+public class NnNormalizationConformance extends NnSupport {
     private static final double EPS = 1e-5;
 
     static Stream<Arguments> batchNormCases() {

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** ResidualBlock against a float64 composition of its parts; Module.summary on a small ResNet. */
-public abstract class NnResidualSummaryConformance extends NnSupport {
+public class NnResidualSummaryConformance extends NnSupport {
 
     static Stream<Arguments> blocks() {
         return Stream.of(

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * RMSprop and Adagrad are in {@link AdaptiveOptimizerUpdateConformance}, which shares the sizes
  * and helpers here.
  */
-public abstract class OptimizerUpdateConformance extends ConformanceSupport {
+public class OptimizerUpdateConformance extends ConformanceSupport {
     static final int STEPS = 6;
     /** One element, a partial vector, several vectors plus a tail, and enough to split across threads. */
     static final int[] SIZES = {1, 7, 1000, 70001};

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and what was expected, and allocates nothing on the backend when it does (counted through a
  * {@link CountingBackend}).
  */
-public abstract class SafeTensorsValidationConformance extends TensorConformanceSupport {
+public class SafeTensorsValidationConformance extends TensorConformanceSupport {
     private static final String A = "\"a\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[0,8]}";
 
     @TempDir

@@ -56,7 +56,7 @@ class ExampleSmokeTest {
     void optimizersReportsAFiniteFinalLossForEveryRun() throws IOException {
         Map<String, String> summary = run(OptimizersExample.SPEC, OptimizersExample::run,
                 "--epochs", "3", "--out", dir.toString());
-        assertEquals(13, summary.size(), "example, backend, epochs, nine runs, seconds: " + summary);
+        assertEquals(14, summary.size(), "example, backend, epochs, nine runs, weights_sha256, seconds: " + summary);
         summary.forEach((key, value) -> {
             if (key.endsWith("_fixed") || key.startsWith("sgd_momentum_")) {
                 double loss = Double.parseDouble(value);
