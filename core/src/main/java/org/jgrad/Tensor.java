@@ -320,7 +320,7 @@ public final class Tensor implements AutoCloseable {
         return Arithmetic.minimum(this, other);
     }
 
-    /** Limits values to [min, max]; the gradient passes where min <= x <= max. */
+    /** Limits values to [min, max]; the gradient passes where min {@literal <=} x {@literal <=} max. */
     public Tensor clamp(float min, float max) {
         return Arithmetic.clamp(this, min, max);
     }

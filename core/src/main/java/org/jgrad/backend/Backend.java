@@ -134,6 +134,34 @@ public interface Backend extends AutoCloseable {
         free(windows);
     }
 
+    // ---- recurrent cells ----
+
+    /**
+     * The pointwise part of one LSTM step, PyTorch's gate order i, f, g, o, over {@code batch} rows.
+     * {@code gates} (batch, 4 * hidden) holds the summed pre-activations x W_ih^T + b_ih + h W_hh^T
+     * + b_hh and is overwritten with the activations (sigmoid for i, f, o; tanh for g), which
+     * {@link #lstmCellBackward} reads. States are rows [h | c] of 2 * hidden elements in
+     * {@code states}: from the c at {@code prevOffset}, writes c' = f c + i g and h' = o tanh(c') at
+     * {@code nextOffset} (the two ranges do not overlap). The default composes copy, unary and
+     * binary; backends override it with one pass.
+     */
+    default void lstmCellForward(int batch, int hidden, Buffer gates, Buffer states, int prevOffset, int nextOffset) {
+        ComposedLstmCell.forward(this, batch, hidden, gates, states, prevOffset, nextOffset);
+    }
+
+    /**
+     * The gradient of {@link #lstmCellForward}: from {@code dNext} (batch, 2 * hidden), the gradient
+     * with respect to [h' | c'], and the activated gates and states of the forward step, writes the
+     * gradient with respect to the pre-activations into {@code dGates} (batch, 4 * hidden) at
+     * {@code dGatesOffset}, and [0 | dL/dc] into {@code dPrev} (batch, 2 * hidden): the gradient
+     * with respect to the previous h comes from the recurrent GEMM, which the caller adds.
+     */
+    default void lstmCellBackward(int batch, int hidden, Buffer gates, Buffer states, int prevOffset, int nextOffset,
+                                  Buffer dNext, Buffer dGates, int dGatesOffset, Buffer dPrev) {
+        ComposedLstmCell.backward(this, batch, hidden, gates, states, prevOffset, nextOffset, dNext, dGates, dGatesOffset,
+                dPrev);
+    }
+
     // ---- indexing ----
 
     /**

@@ -1,4 +1,4 @@
-package org.jgrad.train;
+package org.jgrad.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.jgrad.train.History;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +44,7 @@ class HistoryPlotTest {
     @Test
     void writesAPngOfTheRequestedSizeWithTheCurvesColours() throws IOException {
         Path file = folder.resolve("history.png");
-        trainingRun().plot(file, 640, 480);
+        HistoryPlot.write(trainingRun(), file, 640, 480);
         byte[] bytes = Files.readAllBytes(file);
         assertArrayEquals(PNG_SIGNATURE, Arrays.copyOf(bytes, 8), "PNG signature");
         BufferedImage image = ImageIO.read(file.toFile());
@@ -56,14 +57,14 @@ class HistoryPlotTest {
             }
         }
         assertTrue(colours.size() > 10, "more than a few colours: " + colours.size());
-        assertTrue(colours.contains(0x1f77b4), "the training curve's blue is drawn");
-        assertTrue(colours.contains(0xff7f0e), "the validation curve's orange is drawn");
+        assertTrue(colours.contains(0x0072B2), "the training curve's blue is drawn");
+        assertTrue(colours.contains(0xE69F00), "the validation curve's orange is drawn");
     }
 
     @Test
     void defaultSizeGrowsWithThePanels() throws IOException {
         Path file = folder.resolve("default.png");
-        trainingRun().plot(file);
+        HistoryPlot.write(trainingRun(), file);
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(900, image.getWidth());
         assertEquals(60 + 2 * 240, image.getHeight(), "two panels: loss and accuracy");
@@ -80,8 +81,8 @@ class HistoryPlotTest {
     @Test
     void refusesAnEmptyHistoryAndATinyImage() {
         Path file = folder.resolve("never.png");
-        assertThrows(IllegalStateException.class, () -> new History().plot(file));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> trainingRun().plot(file, 50, 400));
+        assertThrows(IllegalStateException.class, () -> HistoryPlot.write(new History(), file));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> HistoryPlot.write(trainingRun(), file, 50, 400));
         assertTrue(e.getMessage().contains("50 × 400"), e.getMessage());
         assertTrue(Files.notExists(file));
     }

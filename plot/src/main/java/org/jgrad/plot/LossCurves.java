@@ -1,6 +1,5 @@
-package org.jgrad.examples;
+package org.jgrad.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.channels.Channels;
@@ -10,7 +9,6 @@ import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -19,19 +17,18 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.jgrad.io.AtomicFile;
 
 /**
- * One PNG with several loss curves on a shared epoch axis and a logarithmic loss axis (JFreeChart,
- * drawn off-screen), for comparing runs; {@code History.plot} draws one run's quantities instead.
- * Non-finite and non-positive values are left out, as a log axis cannot show them.
+ * One PNG with several loss curves on a shared epoch axis and a logarithmic loss axis ticked at
+ * plain numbers ({@link LogTicks}), in colour-blind-safe colours ({@link Palette}), drawn off-screen,
+ * for comparing runs; {@link HistoryPlot} draws one run's quantities instead. Non-finite and
+ * non-positive values are left out, as a log axis cannot show them.
  */
-final class LossCurves {
+public final class LossCurves {
     private LossCurves() {
     }
 
     /** Writes {@code curves} (run name to per-epoch loss, epoch 1 first) to {@code file}, 1000 x 600 pixels. */
-    static void plot(Path file, String title, Map<String, double[]> curves) throws IOException {
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+    public static void write(Path file, String title, Map<String, double[]> curves) throws IOException {
+        Headless.ensure();
         XYSeriesCollection data = new XYSeriesCollection();
         curves.forEach((name, losses) -> {
             XYSeries series = new XYSeries(name);
@@ -50,9 +47,10 @@ final class LossCurves {
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        plot.setRangeAxis(new LogAxis("training loss (log scale)"));
+        plot.setRangeAxis(new ReadableLogAxis("training loss (log scale)"));
         for (int s = 0; s < data.getSeriesCount(); s++) {
-            plot.getRenderer().setSeriesStroke(s, new BasicStroke(2f));
+            plot.getRenderer().setSeriesPaint(s, Palette.colour(s));
+            plot.getRenderer().setSeriesStroke(s, Palette.stroke(s));
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFile.write(file, channel -> ChartUtils.writeChartAsPNG(Channels.newOutputStream(channel), chart, 1000, 600));

@@ -1,4 +1,4 @@
-package org.jgrad.train;
+package org.jgrad.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -21,18 +21,25 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.jgrad.io.AtomicFile;
+import org.jgrad.train.History;
 
 /**
- * Draws a {@link History} with JFreeChart: one panel per quantity stacked over a shared epoch
- * axis, the training values in blue and the validation values in orange, rendered off-screen
- * ({@code java.awt.headless} is set to true unless the program chose otherwise).
+ * Draws a {@link History} with JFreeChart as a PNG: one panel per quantity stacked over a shared
+ * epoch axis, the training values in blue and the validation values in orange ({@link Palette}),
+ * rendered off-screen ({@code java.awt.headless} is set to true unless the program chose
+ * otherwise). jgrad-core keeps the history itself and its CSV ({@link History#toCsv}).
+ *
+ * <pre>{@code
+ * History history = trainer.fit(train, validation, epochs);
+ * HistoryPlot.write(history, Path.of("run/loss.png"));
+ * }</pre>
  */
-final class HistoryPlot {
+public final class HistoryPlot {
     static final int DEFAULT_WIDTH = 900;
     private static final int PANEL_HEIGHT = 240;
     private static final int MARGIN_HEIGHT = 60;
-    private static final Color TRAIN = new Color(0x1f77b4);
-    private static final Color VALIDATION = new Color(0xff7f0e);
+    private static final Color TRAIN = Palette.colour(0);
+    private static final Color VALIDATION = Palette.colour(1);
 
     private HistoryPlot() {
     }
@@ -61,17 +68,24 @@ final class HistoryPlot {
         return panels;
     }
 
-    static void write(History history, Path file, int width, int height) throws IOException {
+    /** Plots every quantity against the epoch, training and validation together, as a PNG of 900 × (60 + 240 per panel). */
+    public static void write(History history, Path file) throws IOException {
+        write(history, file, DEFAULT_WIDTH, defaultHeight(panels(new LinkedHashSet<>(history.names())).size()));
+    }
+
+    /**
+     * Plots into a PNG of width × height pixels, one panel per quantity in order of first
+     * appearance, replacing {@code file} atomically.
+     */
+    public static void write(History history, Path file, int width, int height) throws IOException {
         if (width < 100 || height < 100) {
-            throw new IllegalArgumentException("History.plot: the image must be at least 100 × 100 pixels, got "
+            throw new IllegalArgumentException("HistoryPlot: the image must be at least 100 × 100 pixels, got "
                     + width + " × " + height);
         }
         if (history.epochs() == 0) {
-            throw new IllegalStateException("History.plot: no epoch recorded, nothing to plot to " + file);
+            throw new IllegalStateException("HistoryPlot: no epoch recorded, nothing to plot to " + file);
         }
-        if (System.getProperty("java.awt.headless") == null) {
-            System.setProperty("java.awt.headless", "true");
-        }
+        Headless.ensure();
         NumberAxis epochAxis = new NumberAxis("epoch");
         epochAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         epochAxis.setAutoRangeIncludesZero(false);
