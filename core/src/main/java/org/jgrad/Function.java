@@ -27,6 +27,9 @@ public abstract class Function {
      * a gradient; otherwise leaves {@code out} a plain tensor. Returns {@code out}.
      */
     protected static Tensor record(Function fn, Tensor out, Tensor... inputs) {
+        if (AnomalyMode.isEnabled()) {
+            AnomalyMode.checkForward(fn.name(), out, inputs);
+        }
         if (!GradMode.isEnabled()) {
             return out;
         }
