@@ -99,6 +99,11 @@ public final class Tensor implements AutoCloseable {
         return storage.buffer();
     }
 
+    /** Whether {@link #close} was called on this tensor. */
+    public boolean isClosed() {
+        return closed;
+    }
+
     // ---- autograd ----
 
     public boolean requiresGrad() {

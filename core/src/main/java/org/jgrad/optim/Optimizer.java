@@ -97,7 +97,10 @@ public abstract class Optimizer implements AutoCloseable {
         return OptimizerState.capture(groups, state);
     }
 
-    /** Restores what {@link #stateDict()} saved, checked against these parameters. */
+    /**
+     * Restores what {@link #stateDict()} saved, checked against these parameters and the options'
+     * rules; all or nothing: a refused state leaves the optimizer unchanged.
+     */
     public void loadStateDict(OptimizerState saved) {
         saved.restore(name(), groups, state);
     }
@@ -105,9 +108,7 @@ public abstract class Optimizer implements AutoCloseable {
     /** Frees the per-parameter state (momentum, moment estimates); a later step starts afresh. */
     @Override
     public void close() {
-        for (ParamState s : state.values()) {
-            s.buffers().values().forEach(Tensor::close);
-        }
+        state.values().forEach(ParamState::close);
         state.clear();
     }
 
