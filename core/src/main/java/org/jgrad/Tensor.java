@@ -482,12 +482,12 @@ public final class Tensor implements AutoCloseable {
 
     /** Standard deviation along {@code dim} (unbiased), the square root of {@link #var(int, boolean)}. */
     public Tensor std(int dim, boolean keepDim) {
-        return var(dim, keepDim).sqrt();
+        return Reductions.std(this, new int[] {dim}, 1, keepDim);
     }
 
-    /** Largest element (a scalar). */
+    /** Largest element (a scalar); its gradient is split evenly among the elements that attain it, as PyTorch. */
     public Tensor max() {
-        return Reductions.extreme(ReduceOp.MAX, reshape(numel()), 0, false);
+        return Reductions.extreme(ReduceOp.MAX, this);
     }
 
     public Tensor max(int dim, boolean keepDim) {
@@ -495,7 +495,7 @@ public final class Tensor implements AutoCloseable {
     }
 
     public Tensor min() {
-        return Reductions.extreme(ReduceOp.MIN, reshape(numel()), 0, false);
+        return Reductions.extreme(ReduceOp.MIN, this);
     }
 
     public Tensor min(int dim, boolean keepDim) {

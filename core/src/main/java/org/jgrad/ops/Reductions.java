@@ -18,19 +18,28 @@ public final class Reductions {
         return Sum.apply(x, dims, keepDim).mul(1f / n);
     }
 
-    /** Variance over dims, dividing by N - correction (1 is PyTorch's default, unbiased). */
+    /**
+     * Variance over dims, dividing by N - correction (1 is PyTorch's default, unbiased); with no
+     * degrees of freedom left the divisor is 0, giving NaN (or infinity), as PyTorch.
+     */
     public static Tensor var(Tensor x, int[] dims, int correction, boolean keepDim) {
         int n = count(x, dims, "var");
-        if (n - correction <= 0) {
-            throw new IllegalArgumentException("var: " + n + " elements per reduction with correction " + correction
-                    + " leave no degrees of freedom");
-        }
         Tensor centered = x.sub(mean(x, dims, true));
-        return Sum.apply(centered.mul(centered), dims, keepDim).mul(1f / (n - correction));
+        return Sum.apply(centered.mul(centered), dims, keepDim).div((float) Math.max(0, n - correction));
+    }
+
+    /** Standard deviation over dims: the square root of {@link #var}, with PyTorch's zero gradient where it is 0. */
+    public static Tensor std(Tensor x, int[] dims, int correction, boolean keepDim) {
+        return Std.apply(var(x, dims, correction, keepDim));
     }
 
     public static Tensor extreme(ReduceOp op, Tensor x, int dim, boolean keepDim) {
         return ReduceExtreme.apply(op, x, dim, keepDim);
+    }
+
+    /** max or min of every element (0-d); the gradient is split among the elements attaining it. */
+    public static Tensor extreme(ReduceOp op, Tensor x) {
+        return ExtremeAll.apply(op, x);
     }
 
     /** Indices (INT32) of the max or min along dim; not differentiable. */
