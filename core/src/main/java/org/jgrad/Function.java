@@ -69,10 +69,15 @@ public abstract class Function {
         return released;
     }
 
-    /** Drops what backward needed, so its memory can go; a second backward then fails clearly. */
+    /**
+     * Drops what backward needed and the links to the inputs, so the graph's memory can go even
+     * while its output is still referenced (PyTorch frees it unless {@code retain_graph}); a
+     * second backward then fails clearly.
+     */
     final void release() {
         released = true;
         saved = null;
+        inputs = new Tensor[0];
     }
 
     final IllegalStateException freedGraph() {
