@@ -8,6 +8,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -59,7 +60,7 @@ public final class AtomicFile {
                 e.addSuppressed(cleanup);
             }
             if (e instanceof FileSystemException failure) {
-                throw new IOException("could not write " + absolute + ": " + reason(failure), e);
+                throw naming(absolute, failure);
             }
             throw e;
         }
@@ -112,9 +113,16 @@ public final class AtomicFile {
         }
     }
 
-    private static String reason(FileSystemException failure) {
-        String reason = failure.getReason();
-        return reason != null ? reason : failure.getClass().getSimpleName();
+    /** The same kind of failure, naming the target instead of the temporary. */
+    private static FileSystemException naming(Path target, FileSystemException failure) {
+        String file = target.toString();
+        String reason = "could not write it: " + (failure.getReason() != null ? failure.getReason()
+                : failure.getClass().getSimpleName());
+        FileSystemException named = failure instanceof NoSuchFileException ? new NoSuchFileException(file, null, reason)
+                : failure instanceof AccessDeniedException ? new AccessDeniedException(file, null, reason)
+                : new FileSystemException(file, null, reason);
+        named.initCause(failure);
+        return named;
     }
 
     /** Flushes the rename to disk where the platform allows opening a directory (not on Windows). */

@@ -13,6 +13,7 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -107,8 +108,8 @@ class AtomicFileTest {
     @Test
     void errorsNameTheTargetNotTheTemporary() {
         Path target = dir.resolve("missing-dir").resolve("model.safetensors");
-        IOException e = assertThrows(IOException.class, () -> write(target, "x"));
-        assertTrue(e.getMessage().startsWith("could not write " + target), e.getMessage());
+        NoSuchFileException e = assertThrows(NoSuchFileException.class, () -> write(target, "x"));
+        assertTrue(e.getMessage().startsWith(target + ": could not write it"), e.getMessage());
         assertFalse(e.getMessage().contains(".tmp"), e.getMessage());
     }
 }
