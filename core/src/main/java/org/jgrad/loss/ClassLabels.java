@@ -1,6 +1,7 @@
 package org.jgrad.loss;
 
 import java.util.Arrays;
+import java.util.function.BinaryOperator;
 import org.jgrad.DType;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
@@ -76,6 +77,17 @@ final class ClassLabels {
         Tensor nothingCounted = total.eq(0f);
         Tensor nanWhenNothingCounted = nothingCounted.mul(0f).div(total.detach());
         return losses.sum().div(total.add(nothingCounted)).add(nanWhenNothingCounted);
+    }
+
+    /** Whether the input is one unbatched sample, as PyTorch accepts: scores (C) with a 0-d label or (C) probabilities. */
+    static boolean isUnbatched(Tensor scores, Tensor target) {
+        return scores.dim() == 1 && (target.dim() == 0 || target.dtype() == DType.FLOAT32 && target.dim() == 1);
+    }
+
+    /** The loss of one unbatched sample: the batch of one, its NONE result viewed without the batch dimension. */
+    static Tensor unbatched(Reduction reduction, Tensor scores, Tensor target, BinaryOperator<Tensor> loss) {
+        Tensor batched = loss.apply(scores.unsqueeze(0), target.unsqueeze(0));
+        return reduction == Reduction.NONE ? batched.squeeze(0) : batched;
     }
 
     /** Scores (N, C, d1...) FLOAT32 and labels INT32 of shape (N, d1...). */
