@@ -19,8 +19,8 @@ import org.jgrad.ops.Reductions;
  * ({@code x.matmul(w).add(b).relu()}), broadcast by NumPy rules and fail at once, naming the op
  * and both shapes, on shapes that do not fit. Factories are in {@link Tensors}.
  *
- * <p>A tensor holds backend memory: close it, or create it inside a {@link Scope}; a Cleaner
- * frees what is dropped unclosed. Tensors are not thread-safe.
+ * <p>A tensor holds backend memory: close it, or create it inside a {@link Scope}; what is
+ * dropped unclosed is freed after the garbage collector finds it (at the latest by the next allocation). Tensors are not thread-safe.
  */
 public final class Tensor implements AutoCloseable {
     private final Storage storage;
@@ -325,7 +325,7 @@ public final class Tensor implements AutoCloseable {
         return Arithmetic.minimum(this, other);
     }
 
-    /** Limits values to [min, max]; the gradient passes where min <= x <= max. */
+    /** Limits values to [min, max]; the gradient passes where min {@literal <=} x {@literal <=} max. */
     public Tensor clamp(float min, float max) {
         return Arithmetic.clamp(this, min, max);
     }

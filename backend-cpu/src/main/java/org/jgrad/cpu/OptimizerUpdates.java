@@ -62,8 +62,8 @@ final class OptimizerUpdates {
 
     /** Bias corrections and decay in float64, as PyTorch computes its scalars, then rounded once. */
     private static AdamTerms adamTerms(AdamConfig c, int step) {
-        double biasCorrection1 = 1 - Math.pow(c.beta1(), step);
-        double biasCorrection2 = 1 - Math.pow(c.beta2(), step);
+        double biasCorrection1 = 1 - StrictMath.pow(c.beta1(), step);
+        double biasCorrection2 = 1 - StrictMath.pow(c.beta2(), step);
         boolean decoupled = c.decoupledWeightDecay();
         return new AdamTerms((float) (c.lr() / biasCorrection1), (float) Math.sqrt(biasCorrection2),
                 decoupled ? (float) (1 - (double) c.lr() * c.weightDecay()) : 1f, decoupled ? 0f : c.weightDecay(),

@@ -8,7 +8,8 @@ import org.jgrad.backend.ReduceOp;
  * Reduces the middle axis of x viewed as (outer, size, inner). With inner == 1 each output is a
  * contiguous row, reduced by the (vector) row kernels, rows split over threads, a single long row
  * split into parts. Otherwise the rows s = 0..size-1 stream through a band of output columns
- * wide enough to keep it in L1, bands split over threads.
+ * wide enough to keep it in L1, bands split over threads. Sums run in one fixed order (rows:
+ * {@link FixedOrderSum}; columns: s = 0, 1, ...), so the bits do not depend on threads or path.
  */
 final class Reductions {
     /** Elements read below which splitting across threads costs more than it saves. */
@@ -63,8 +64,16 @@ final class Reductions {
         Strides.checkLength("reduce " + op, "out", out.length(), outer * inner);
     }
 
-    /** outer == inner == 1 on a long row: each thread reduces a part, then the parts are combined in order. */
+    /**
+     * outer == inner == 1 on a long row: a sum shares {@link FixedOrderSum}'s blocks among the
+     * threads; otherwise each thread reduces a part, then the parts are combined in order (the
+     * extremes and their first index do not depend on where the parts end).
+     */
     private static void singleRow(ReduceOp op, float[] x, int size, CpuBuffer out) {
+        if (op == ReduceOp.SUM) {
+            out.floats()[0] = FixedOrderSum.parallelSum(x, 0, size);
+            return;
+        }
         int parts = Parallel.threads();
         int[] start = new int[parts + 1];
         for (int p = 0; p <= parts; p++) {

@@ -4,7 +4,8 @@ import org.jgrad.backend.BinaryOp;
 
 /**
  * Plain-Java kernels for one run of {@link StridedLoop}: n elements, each input read with its own
- * step (any value, 0 broadcasting), the output contiguous. Also the tail after the vector loop.
+ * step (any value, 0 broadcasting), the output contiguous. Also the tail after the vector loop, and
+ * all of pow: StrictMath's is pure Java, so it rounds alike in every JIT tier (Math.pow is an intrinsic).
  */
 final class ScalarBinary {
     private ScalarBinary() {
@@ -17,7 +18,7 @@ final class ScalarBinary {
             case SUB -> { for (int k = 0; k < n; k++) out[o + k] = a[ai + k * as] - b[bi + k * bs]; }
             case MUL -> { for (int k = 0; k < n; k++) out[o + k] = a[ai + k * as] * b[bi + k * bs]; }
             case DIV -> { for (int k = 0; k < n; k++) out[o + k] = a[ai + k * as] / b[bi + k * bs]; }
-            case POW -> { for (int k = 0; k < n; k++) out[o + k] = (float) Math.pow(a[ai + k * as], b[bi + k * bs]); }
+            case POW -> { for (int k = 0; k < n; k++) out[o + k] = (float) StrictMath.pow(a[ai + k * as], b[bi + k * bs]); }
             case MAXIMUM -> { for (int k = 0; k < n; k++) out[o + k] = Math.max(a[ai + k * as], b[bi + k * bs]); }
             case MINIMUM -> { for (int k = 0; k < n; k++) out[o + k] = Math.min(a[ai + k * as], b[bi + k * bs]); }
             case EQ -> { for (int k = 0; k < n; k++) out[o + k] = a[ai + k * as] == b[bi + k * bs] ? 1 : 0; }

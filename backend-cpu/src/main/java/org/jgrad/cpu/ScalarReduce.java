@@ -13,12 +13,7 @@ final class ScalarReduce {
         int to = from + n;
         switch (op) {
             case SUM -> {
-                // a double accumulator: the sequential float sum loses digits on long rows
-                double sum = 0;
-                for (int i = from; i < to; i++) {
-                    sum += x[i];
-                }
-                return (float) sum;
+                return FixedOrderSum.sum(x, from, n);
             }
             case MAX -> {
                 float max = x[from];

@@ -1,6 +1,5 @@
 package org.jgrad.cpu;
 
-import static jdk.incubator.vector.VectorOperators.ADD;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.MAX;
 import static jdk.incubator.vector.VectorOperators.MIN;
@@ -27,7 +26,7 @@ final class VectorReduce {
             return ScalarReduce.row(op, x, from, n);
         }
         return switch (op) {
-            case SUM -> sum(x, from, n);
+            case SUM -> FixedOrderSum.sum(x, from, n);
             case MAX -> max(x, from, n);
             case MIN -> min(x, from, n);
             default -> throw new IllegalArgumentException(op + " writes indices, not a value");
@@ -36,15 +35,39 @@ final class VectorReduce {
 
     // One method per op, for the reason given in VectorUnary.
 
-    private static float sum(float[] x, int from, int n) {
-        int end = from + n;
-        int upper = from + S.loopBound(n);
-        FloatVector acc = FloatVector.fromArray(S, x, from);
-        int i = from + L;
-        for (; i < upper; i += L) acc = acc.add(FloatVector.fromArray(S, x, i));
-        float sum = acc.reduceLanes(ADD);
-        for (; i < end; i++) sum += x[i];
-        return sum;
+    /**
+     * Adds x[from + i] to lanes[i mod 16] for the whole groups of 16 in [from, from + n) and returns
+     * how many elements it took: {@link FixedOrderSum}'s order, with 16 / L vectors of L lanes.
+     */
+    static int blockLanes(float[] x, int from, int n, float[] lanes) {
+        int groups = FixedOrderSum.LANES / L;
+        if (groups * L != FixedOrderSum.LANES || groups > 4) {
+            return 0;
+        }
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = FloatVector.zero(S);
+        FloatVector a2 = FloatVector.zero(S);
+        FloatVector a3 = FloatVector.zero(S);
+        int i = 0;
+        for (; i + FixedOrderSum.LANES <= n; i += FixedOrderSum.LANES) {
+            a0 = a0.add(FloatVector.fromArray(S, x, from + i));
+            if (groups > 1) {
+                a1 = a1.add(FloatVector.fromArray(S, x, from + i + L));
+            }
+            if (groups > 2) {
+                a2 = a2.add(FloatVector.fromArray(S, x, from + i + 2 * L));
+                a3 = a3.add(FloatVector.fromArray(S, x, from + i + 3 * L));
+            }
+        }
+        a0.intoArray(lanes, 0);
+        if (groups > 1) {
+            a1.intoArray(lanes, L);
+        }
+        if (groups > 2) {
+            a2.intoArray(lanes, 2 * L);
+            a3.intoArray(lanes, 3 * L);
+        }
+        return i;
     }
 
     private static float max(float[] x, int from, int n) {

@@ -1,19 +1,16 @@
 package org.jgrad.cpu;
 
-import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.MAX;
-import static jdk.incubator.vector.VectorOperators.MIN;
-import static jdk.incubator.vector.VectorOperators.TANH;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import org.jgrad.backend.UnaryOp;
 
 /**
- * Vector API unary kernels over a contiguous range. Loaded only when {@link VectorSupport#enabled()}.
+ * Vector API unary kernels over a contiguous range; the transcendental ones are {@link VectorMath}'s,
+ * bit for bit those of {@link FloatMath} on the scalar path. Loaded only when {@link VectorSupport#enabled()}.
  *
  * <p>Each op has its own small method, and only arrays and ints cross it: C2 compiles a switch
  * case it has not yet seen run as a call, and a call into a Vector API method that was not
@@ -41,8 +38,8 @@ final class VectorUnary {
             case LEAKY_RELU -> leakyRelu(alpha, x, out, from, upper);
             case SIGMOID -> sigmoid(x, out, from, upper);
             case TANH -> tanh(x, out, from, upper);
-            case GELU -> erf(true, x, out, from, upper);
-            case ERF -> erf(false, x, out, from, upper);
+            case GELU -> gelu(x, out, from, upper);
+            case ERF -> erf(x, out, from, upper);
         };
         ScalarUnary.apply(op, alpha, x, out, i, to);
     }
@@ -53,12 +50,16 @@ final class VectorUnary {
     }
 
     private static int exp(float[] x, float[] out, int i, int upper) {
-        for (; i < upper; i += L) FloatVector.fromArray(S, x, i).lanewise(EXP).intoArray(out, i);
+        for (; i < upper; i += VectorMath.LANES) {
+            VectorMath.narrow(VectorMath.expWide(VectorMath.load(x, i))).intoArray(out, i);
+        }
         return i;
     }
 
     private static int log(float[] x, float[] out, int i, int upper) {
-        for (; i < upper; i += L) FloatVector.fromArray(S, x, i).lanewise(LOG).intoArray(out, i);
+        for (; i < upper; i += VectorMath.LANES) {
+            VectorMath.log(FloatVector.fromArray(VectorMath.F, x, i)).intoArray(out, i);
+        }
         return i;
     }
 
@@ -98,35 +99,29 @@ final class VectorUnary {
     }
 
     private static int sigmoid(float[] x, float[] out, int i, int upper) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
-        for (; i < upper; i += L) one.div(FloatVector.fromArray(S, x, i).neg().lanewise(EXP).add(1f)).intoArray(out, i);
+        for (; i < upper; i += VectorMath.LANES) {
+            VectorMath.narrow(VectorMath.sigmoid(VectorMath.load(x, i))).intoArray(out, i);
+        }
         return i;
     }
 
     private static int tanh(float[] x, float[] out, int i, int upper) {
-        for (; i < upper; i += L) FloatVector.fromArray(S, x, i).lanewise(TANH).intoArray(out, i);
+        for (; i < upper; i += VectorMath.LANES) {
+            VectorMath.tanh(FloatVector.fromArray(VectorMath.F, x, i)).intoArray(out, i);
+        }
         return i;
     }
 
-    /** ERF, or GELU when {@code gelu}, over [i, upper); the polynomials are those of {@link FloatErf}. */
-    private static int erf(boolean gelu, float[] x, float[] out, int i, int upper) {
-        for (; i < upper; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, i);
-            FloatVector z = (gelu ? v.mul(FloatErf.FRAC_1_SQRT_2) : v)
-                    .lanewise(MAX, -FloatErf.CLAMP).lanewise(MIN, FloatErf.CLAMP);
-            FloatVector z2 = z.mul(z);
-            FloatVector p = z2.mul(FloatErf.P13).add(FloatErf.P11);
-            p = p.mul(z2).add(FloatErf.P9);
-            p = p.mul(z2).add(FloatErf.P7);
-            p = p.mul(z2).add(FloatErf.P5);
-            p = p.mul(z2).add(FloatErf.P3);
-            p = p.mul(z2).add(FloatErf.P1);
-            FloatVector q = z2.mul(FloatErf.Q8).add(FloatErf.Q6);
-            q = q.mul(z2).add(FloatErf.Q4);
-            q = q.mul(z2).add(FloatErf.Q2);
-            q = q.mul(z2).add(FloatErf.Q0);
-            FloatVector erf = z.mul(p).div(q);
-            (gelu ? v.mul(0.5f).mul(erf.add(1f)) : erf).intoArray(out, i);
+    private static int erf(float[] x, float[] out, int i, int upper) {
+        for (; i < upper; i += VectorMath.LANES) {
+            VectorMath.narrow(VectorMath.erf(VectorMath.load(x, i))).intoArray(out, i);
+        }
+        return i;
+    }
+
+    private static int gelu(float[] x, float[] out, int i, int upper) {
+        for (; i < upper; i += VectorMath.LANES) {
+            VectorMath.narrow(VectorMath.gelu(VectorMath.load(x, i))).intoArray(out, i);
         }
         return i;
     }

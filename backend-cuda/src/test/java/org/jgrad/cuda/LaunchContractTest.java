@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * Every SPI primitive of the CUDA backend, run against {@link RecordingParts}: it launches the
  * kernels it should, each with arguments that match the PTX's parameters in number and size, and
  * rejects bad arguments before launching anything. What the kernels compute needs a GPU
- * (CudaConformanceTest).
+ * (the conformance suite, run here through CudaUnderTest).
  */
 class LaunchContractTest {
     private final RecordingParts parts = new RecordingParts();

@@ -33,7 +33,7 @@ class OpenClSelectionTest {
     @Test
     void aCpuOnlyPlatformIsPassedOverByAutomaticChoice() {
         String reason = provider.notChosenAutomaticallyBecause();
-        if (SharedOpenCl.backend().onCpuDevice()) {
+        if (SharedOpenCl.opencl().onCpuDevice()) {
             assertNotNull(reason);
             assertTrue(reason.contains("is a CPU"), reason);
             assertInstanceOf(CpuBackend.class, Backends.select(null));

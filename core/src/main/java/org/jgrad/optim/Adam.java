@@ -52,8 +52,8 @@ public class Adam extends Optimizer {
     protected void update(ParamGroup g, Tensor p, ParamState s) {
         AdamConfig config = new AdamConfig((float) g.lr(), (float) g.get("beta1"), (float) g.get("beta2"),
                 (float) g.get("eps"), (float) g.get("weightDecay"), decoupled, g.flag("amsgrad"));
-        Tensor maxExpAvgSq = config.amsgrad() ? s.buffer("maxExpAvgSq", p) : null;
-        p.backend().adamStep(config, s.step() + 1, p.buffer(), p.grad().buffer(), s.buffer("expAvg", p).buffer(),
-                s.buffer("expAvgSq", p).buffer(), maxExpAvgSq == null ? null : maxExpAvgSq.buffer());
+        Tensor maxExpAvgSq = config.amsgrad() ? s.buffer("max_exp_avg_sq", p) : null;
+        p.backend().adamStep(config, s.step() + 1, p.buffer(), p.grad().buffer(), s.buffer("exp_avg", p).buffer(),
+                s.buffer("exp_avg_sq", p).buffer(), maxExpAvgSq == null ? null : maxExpAvgSq.buffer());
     }
 }

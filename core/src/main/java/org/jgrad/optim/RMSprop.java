@@ -48,9 +48,9 @@ public final class RMSprop extends Optimizer {
     protected void update(ParamGroup g, Tensor p, ParamState s) {
         RmspropConfig config = new RmspropConfig((float) g.lr(), (float) g.get("alpha"), (float) g.get("eps"),
                 (float) g.get("weightDecay"), (float) g.get("momentum"), g.flag("centered"));
-        Tensor momentum = config.momentum() > 0 ? s.buffer("momentum", p) : null;
-        Tensor gradAvg = config.centered() ? s.buffer("gradAvg", p) : null;
-        p.backend().rmspropStep(config, p.buffer(), p.grad().buffer(), s.buffer("squareAvg", p).buffer(),
+        Tensor momentum = config.momentum() > 0 ? s.buffer("momentum_buffer", p) : null;
+        Tensor gradAvg = config.centered() ? s.buffer("grad_avg", p) : null;
+        p.backend().rmspropStep(config, p.buffer(), p.grad().buffer(), s.buffer("square_avg", p).buffer(),
                 momentum == null ? null : momentum.buffer(), gradAvg == null ? null : gradAvg.buffer());
     }
 }

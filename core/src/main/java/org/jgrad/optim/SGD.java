@@ -44,7 +44,7 @@ public final class SGD extends Optimizer {
     protected void update(ParamGroup g, Tensor p, ParamState s) {
         SgdConfig config = new SgdConfig((float) g.lr(), (float) g.get("momentum"), (float) g.get("dampening"),
                 (float) g.get("weightDecay"), g.flag("nesterov"));
-        Tensor momentum = config.momentum() == 0 ? null : s.buffer("momentum", p);
+        Tensor momentum = config.momentum() == 0 ? null : s.buffer("momentum_buffer", p);
         p.backend().sgdStep(config, s.step() == 0, p.buffer(), p.grad().buffer(),
                 momentum == null ? null : momentum.buffer());
     }

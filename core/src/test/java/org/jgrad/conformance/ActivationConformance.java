@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** relu, leaky ReLU, sigmoid, tanh, exact GELU, softmax and log-softmax, dropout. */
-public abstract class ActivationConformance extends TensorConformanceSupport {
+public class ActivationConformance extends TensorConformanceSupport {
 
     private static final float[] EDGES = {0f, -0f, 1e-3f, -1e-3f, 1f, -1f, 30f, -30f, 100f, -100f, 1e4f, -1e4f};
 

@@ -19,7 +19,7 @@ import org.jgrad.optim.OptimizerState;
 import org.junit.jupiter.api.Test;
 
 /** A refused Module or Optimizer state load leaves the model and the optimizer bit-identical. */
-public abstract class AllOrNothingLoadConformance extends TensorConformanceSupport {
+public class AllOrNothingLoadConformance extends TensorConformanceSupport {
 
     @Test
     void aClosedSourceTensorIsRefusedBeforeAnyValueIsCopied() {

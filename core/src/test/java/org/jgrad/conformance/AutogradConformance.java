@@ -22,7 +22,7 @@ import org.opentest4j.AssertionFailedError;
  * accumulate and reset, which tensors record a graph (requiresGrad, NoGrad, detach), and the
  * errors a misuse of backward gets. References are float64 formulas evaluated here.
  */
-public abstract class AutogradConformance extends TensorConformanceSupport {
+public class AutogradConformance extends TensorConformanceSupport {
     private static final double RTOL = 1e-5;
     private static final double ATOL = 1e-6;
 

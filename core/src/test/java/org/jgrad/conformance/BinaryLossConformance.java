@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** BCEWithLogitsLoss against float64 references, its stability at large |x|, and its errors. */
-public abstract class BinaryLossConformance extends LossConformanceSupport {
+public class BinaryLossConformance extends LossConformanceSupport {
 
     /** PyTorch's definition: (1 - y) x + (1 + (p - 1) y) (log1p(exp(-|x|)) + max(-x, 0)), times w. */
     static double reference(double x, double y, double posWeight, double weight) {

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * out the optimizer state or the generator position gives a different continuation, so each
  * part of the checkpoint is needed.
  */
-public abstract class CheckpointResumeConformance extends TensorConformanceSupport {
+public class CheckpointResumeConformance extends TensorConformanceSupport {
     private static final long SEED = 42;
     private static final int HALF = TrainingRun.STEPS / 2;
 

@@ -9,7 +9,7 @@ import org.jgrad.loss.NLLLoss;
 import org.junit.jupiter.api.Test;
 
 /** Class labels out of range name the loss, the label, its position and the class count; all-ignored batches. */
-public abstract class ClassLabelConformance extends LossConformanceSupport {
+public class ClassLabelConformance extends LossConformanceSupport {
 
     @Test
     void aLabelOutOfRangeIsNamedWithItsPositionAndTheClassCount() {

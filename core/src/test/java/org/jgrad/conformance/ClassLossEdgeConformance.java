@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Cross-entropy on huge logits, and the class losses' argument errors. */
-public abstract class ClassLossEdgeConformance extends LossConformanceSupport {
+public class ClassLossEdgeConformance extends LossConformanceSupport {
     private static final int[] SHAPE = {7, 5};
 
     /** Logits of +-1e4 plus a random fraction: every exp(x) overflows float32, log-softmax does not. */

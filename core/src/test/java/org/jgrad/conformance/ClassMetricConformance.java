@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Accuracy, confusion matrix, precision, recall and F1 streamed over batches of uneven sizes,
  * against float64 references over all samples at once (scikit-learn's definitions).
  */
-public abstract class ClassMetricConformance extends TensorConformanceSupport {
+public class ClassMetricConformance extends TensorConformanceSupport {
     private static final double TOL = 1e-12;
 
     /** Random logits [n, k] for labels in [0, truthClasses), with one class's scores pushed down so it is never predicted. */

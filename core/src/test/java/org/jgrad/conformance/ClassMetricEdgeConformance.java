@@ -16,7 +16,7 @@ import org.jgrad.train.metrics.Recall;
 import org.junit.jupiter.api.Test;
 
 /** Classification metrics on hand-made cases: scikit-learn's documented example, perfect and all-wrong predictions. */
-public abstract class ClassMetricEdgeConformance extends TensorConformanceSupport {
+public class ClassMetricEdgeConformance extends TensorConformanceSupport {
     private static final double TOL = 1e-12;
     /** scikit-learn's precision_score / recall_score / f1_score docstring example. */
     private static final int[] TRUE = {0, 1, 2, 0, 1, 2};

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * CrossEntropyLoss (labels and probabilities) and NLLLoss against float64 references for every
  * reduction, with and without class weights, label smoothing and ignored labels.
  */
-public abstract class ClassificationLossConformance extends LossConformanceSupport {
+public class ClassificationLossConformance extends LossConformanceSupport {
 
     /** Which labels are ignored: none, the default -100 on every third sample, or every label 0. */
     enum Ignore {

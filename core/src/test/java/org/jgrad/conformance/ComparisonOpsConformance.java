@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Comparisons (0/1 masks), where, maximum/minimum and clamp, under broadcasting. */
-public abstract class ComparisonOpsConformance extends TensorConformanceSupport {
+public class ComparisonOpsConformance extends TensorConformanceSupport {
 
     /** A comparison and its float64 definition. */
     enum Comparison {

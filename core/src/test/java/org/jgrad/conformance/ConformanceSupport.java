@@ -8,17 +8,22 @@ import java.util.SplittableRandom;
 import org.jgrad.DType;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.Buffer;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 
 /**
- * Base of every conformance class: a backend module extends each suite class and returns its
- * backend. Helpers here build test data (random, never all zeros) and compare with float64
- * references computed in the test itself.
+ * Base of every conformance class. Wiring: a backend's test module names its {@link BackendUnderTest}
+ * in META-INF/services, and every concrete {@code *Conformance} class here then runs on it (no file per suite).
+ * Helpers here build test data (random, never all zeros) and compare with float64 references
+ * computed in the test itself.
  */
+@ExtendWith(SuiteBackend.class)
 public abstract class ConformanceSupport {
 
-    /** The backend under test. */
-    protected abstract Backend backend();
+    /** The backend under test (the module's {@link BackendUnderTest}). */
+    protected final Backend backend() {
+        return SuiteBackend.get();
+    }
 
     /** n uniform values in [lo, hi), reproducible from seed. */
     protected static float[] randomFloats(int n, long seed, double lo, double hi) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** conv2d, maxPool2d and avgPool2d against direct float64 loops, and their shape errors. */
-public abstract class ConvolutionConformance extends TensorConformanceSupport {
+public class ConvolutionConformance extends TensorConformanceSupport {
 
     @ParameterizedTest(name = "x {0}x{1}x{2}x{3}, w {4}x{5}x{6}, stride {7}, pad {8}, dilation {9}, groups {10}, bias {11}")
     @CsvSource({

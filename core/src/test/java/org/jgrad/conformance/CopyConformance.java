@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * destination, expand through zero strides; FLOAT32 and INT32; 0-d and empty shapes. The
  * destination starts out random, so the tests also see that nothing outside the region changes.
  */
-public abstract class CopyConformance extends ConformanceSupport {
+public class CopyConformance extends ConformanceSupport {
 
     /** Copies through the backend and compares with dst[dstOffset + idx·dstStrides] = src[srcOffset + idx·srcStrides]. */
     private void checkFloat(String what, int[] shape, int srcLength, int srcOffset, int[] srcStrides, int dstLength,

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Factories (constant, range, array, random), reading values back, and toString. */
-public abstract class CreationConformance extends TensorConformanceSupport {
+public class CreationConformance extends TensorConformanceSupport {
 
     @ParameterizedTest(name = "{0} elements")
     @ValueSource(ints = {1, 7, 129, 1000})

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * DataLoader semantics on both dataset backings: each epoch hands out every example exactly
  * once in whole batches of the right sizes, shuffled reproducibly by seed and epoch.
  */
-public abstract class DataLoaderConformance extends DataSupport {
+public class DataLoaderConformance extends DataSupport {
     private static final int N = 23;
 
     /** The example numbers of one epoch's batches, in order, one array per batch. */

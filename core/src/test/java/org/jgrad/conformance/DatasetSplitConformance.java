@@ -18,7 +18,7 @@ import org.jgrad.data.TensorDataset;
 import org.junit.jupiter.api.Test;
 
 /** Random splits: sizes, disjoint parts that cover the dataset, reproducibility, and subsets' contents. */
-public abstract class DatasetSplitConformance extends DataSupport {
+public class DatasetSplitConformance extends DataSupport {
 
     private static int[] indicesOf(Dataset part) {
         return ((Subset) part).indices();

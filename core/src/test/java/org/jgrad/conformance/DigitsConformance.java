@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The embedded digits set, loaded from the class path. The label counts and the first example
  * are scikit-learn's {@code load_digits()} (counted from digits.csv.gz with awk when it was added).
  */
-public abstract class DigitsConformance extends DataSupport {
+public class DigitsConformance extends DataSupport {
     private static final int[] LABEL_COUNTS = {178, 182, 177, 183, 181, 182, 181, 179, 174, 180};
     private static final float[] FIRST = {
         0, 0, 5, 13, 9, 1, 0, 0, 0, 0, 13, 15, 10, 15, 5, 0, 0, 3, 15, 2, 0, 11, 8, 0, 0, 4, 12, 0, 0, 8, 8, 0,

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * tanh saturating to exactly +-1 (so saturated units pass no gradient).
  * The expected values are PyTorch 1.13's, written by scripts/fixtures/edge_gradients.py.
  */
-public abstract class EdgeGradientConformance extends TensorConformanceSupport {
+public class EdgeGradientConformance extends TensorConformanceSupport {
 
     /** One fixture case: the op, its inputs, PyTorch's output and each input's gradient. */
     record Case(String op, List<int[]> shapes, List<float[]> inputs, int[] outShape, float[] out, List<float[]> grads) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * of odd sizes and on every broadcasting layout the tensor core produces. Expected values are
  * rounded to float once, so overflow to infinity is expected where float overflows.
  */
-public abstract class ElementwiseConformance extends ConformanceSupport {
+public class ElementwiseConformance extends ConformanceSupport {
     private static final int[] SIZES = {1, 7, 129, 1000, 100_003};
     private static final float[] SPECIALS = {0f, -0f, 1e-30f, -1e-30f, 0.5f, -0.5f, 3f, -3f, 50f, -50f, 100f, -100f,
         1e30f, -1e30f, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN};

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Gradients of arithmetic (with broadcasting on each side), unary functions, activations and dropout. */
-public abstract class ElementwiseGradientConformance extends TensorConformanceSupport {
+public class ElementwiseGradientConformance extends TensorConformanceSupport {
 
     /** Values an input of a given shape may take, kept inside the op's domain and away from its kinks. */
     @FunctionalInterface

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** add/sub/mul/div/pow with tensors and scalars under broadcasting, the unary math functions, INT32 operands. */
-public abstract class ElementwiseOpsConformance extends TensorConformanceSupport {
+public class ElementwiseOpsConformance extends TensorConformanceSupport {
 
     /** A binary arithmetic op: its two call forms, its float64 definition, the operand ranges it is tested on. */
     enum Arith {

@@ -9,7 +9,7 @@ import org.jgrad.nn.Embedding;
 import org.junit.jupiter.api.Test;
 
 /** Embedding's paddingIdx and maxNorm, as PyTorch's padding_idx and max_norm. */
-public abstract class EmbeddingOptionsConformance extends NnSupport {
+public class EmbeddingOptionsConformance extends NnSupport {
     private static final int NUM = 6;
     private static final int DIM = 4;
 

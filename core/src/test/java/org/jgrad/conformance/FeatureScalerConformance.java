@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * float64 statistics and formulas computed here. Inputs are [2, 3] per example (6 features),
  * feature 4 constant; the training set spans several of the fitter's 4096-example chunks.
  */
-public abstract class FeatureScalerConformance extends DataSupport {
+public class FeatureScalerConformance extends DataSupport {
     private static final int FEATURES = 6;
     private static final int CONSTANT = 4;
     private static final int[] SHAPE = {2, 3};

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * (so writing them shows). Each element may differ from the float64 value by the worst-case
  * float32 rounding of a k-term dot product in any order: about (k + 4) u sum|alpha a b| + u |beta c|.
  */
-public abstract class GemmConformance extends ConformanceSupport {
+public class GemmConformance extends ConformanceSupport {
     private static final double UNIT_ROUNDOFF = 0x1p-24;
 
     static Stream<Arguments> sizesAndTransposes() {
@@ -136,8 +136,8 @@ public abstract class GemmConformance extends ConformanceSupport {
                 s.offsetA(), s.lda(), s.strideA(), s.offsetB(), s.ldb(), s.strideB(), s.offsetC(), s.ldc(), s.strideC());
     }
 
-    /** Runs {@code shape} on random operands (seeded) and compares C with the float64 reference. */
-    protected void check(GemmShape shape, long seed) {
+    /** Runs {@code shape} on random operands (seeded) and compares C with the float64 reference (public for backend-specific tests). */
+    public void check(GemmShape shape, long seed) {
         float[] c = randomFloats(extent(shape.batch(), shape.m(), shape.n(), shape.offsetC(), shape.ldc(),
                 shape.strideC()), seed * 31 + 3);
         check(shape, operand(shape, 'A', seed * 31 + 1), operand(shape, 'B', seed * 31 + 2), c);

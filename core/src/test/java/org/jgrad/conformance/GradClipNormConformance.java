@@ -11,7 +11,7 @@ import org.jgrad.optim.GradClip;
 import org.junit.jupiter.api.Test;
 
 /** clipGradNorm with PyTorch's norm_type (p-norms and infinity), its NaN behaviour and error_if_nonfinite. */
-public abstract class GradClipNormConformance extends TensorConformanceSupport {
+public class GradClipNormConformance extends TensorConformanceSupport {
 
     /** Two parameters whose gradients are the given values (loss = sum(g * p)). */
     private List<Tensor> withGradients(float[] a, float[] b) {

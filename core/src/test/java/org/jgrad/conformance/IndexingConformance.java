@@ -9,7 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** gather and scatterAdd along the middle axis against direct loops, and their bad-index errors. */
-public abstract class IndexingConformance extends ConformanceSupport {
+public class IndexingConformance extends ConformanceSupport {
 
     @ParameterizedTest(name = "outer {0}, src {1}, inner {2}, index {3}")
     @CsvSource({"1, 1, 1, 1", "3, 7, 5, 4", "2, 5, 1, 9", "1, 129, 1, 1000", "7, 3, 129, 2", "3, 50, 129, 200"})

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** matmul: plain, 1-D promotions, batched, broadcast batch dimensions, and shape errors. */
-public abstract class LinearAlgebraConformance extends TensorConformanceSupport {
+public class LinearAlgebraConformance extends TensorConformanceSupport {
 
     @ParameterizedTest(name = "({0} x {1}) @ ({1} x {2})")
     @CsvSource({"1, 1, 1", "7, 7, 7", "1, 129, 7", "129, 7, 1", "7, 129, 129", "129, 129, 129", "3, 1, 5", "1, 7, 1",

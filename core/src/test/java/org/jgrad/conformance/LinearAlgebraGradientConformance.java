@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Gradients of matmul (every promotion and batch broadcast), conv2d and the pooling ops. */
-public abstract class LinearAlgebraGradientConformance extends TensorConformanceSupport {
+public class LinearAlgebraGradientConformance extends TensorConformanceSupport {
 
     static Stream<Arguments> matmulShapes() {
         return Stream.of(

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * ({@link GradCheck}), with respect to the input, the target where it is continuous, and the
  * weight options.
  */
-public abstract class LossGradientConformance extends LossConformanceSupport {
+public class LossGradientConformance extends LossConformanceSupport {
     private static final float HUBER_DELTA = 0.6f;
     private static final int[] MATRIX = {7, 3};
     private static final int[] VOLUME = {3, 4, 5};

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Allocation, upload/download, fill, cast and free. */
-public abstract class MemoryConformance extends ConformanceSupport {
+public class MemoryConformance extends ConformanceSupport {
 
     private static int[] randomInts(int n, long seed) {
         SplittableRandom random = new SplittableRandom(seed);

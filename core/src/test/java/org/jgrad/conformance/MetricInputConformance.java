@@ -17,7 +17,7 @@ import org.jgrad.train.metrics.R2Score;
 import org.junit.jupiter.api.Test;
 
 /** What metrics refuse, with messages naming the metric and the shapes, and the device memory they leave. */
-public abstract class MetricInputConformance extends TensorConformanceSupport {
+public class MetricInputConformance extends TensorConformanceSupport {
 
     @Test
     void targetsOutsideTheClassesAreCountedAndRejected() {

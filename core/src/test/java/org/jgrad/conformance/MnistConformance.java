@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The MNIST loaders on small IDX files written here (raw and gzip), their checks, the message
  * for missing files, and the real MNIST when {@code scripts/fetch-mnist mnist} has been run.
  */
-public abstract class MnistConformance extends DataSupport {
+public class MnistConformance extends DataSupport {
     private static final byte[] PIXELS = {0, (byte) 255, 51, 102, 1, 2, 3, (byte) 204, 10, 20, 30, 40, 50, 60, 70, 80,
         90, 100, 110, (byte) 128, (byte) 130, (byte) 140, (byte) 150, (byte) 160};
 

@@ -5,7 +5,7 @@ import org.jgrad.Tensors;
 import org.junit.jupiter.api.Test;
 
 /** Gradients of the shape and movement ops, cat and stack, and the indexing ops gather and indexSelect. */
-public abstract class MovementGradientConformance extends TensorConformanceSupport {
+public class MovementGradientConformance extends TensorConformanceSupport {
 
     private static GradInput any(long seed, int... shape) {
         return GradInput.uniform(seed, -1, 1, shape);

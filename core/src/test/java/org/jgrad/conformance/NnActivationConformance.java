@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Activation modules, Softmax, Dropout in training and eval, and Sequential composition. */
-public abstract class NnActivationConformance extends NnSupport {
+public class NnActivationConformance extends NnSupport {
 
     static Stream<Arguments> activations() {
         return Stream.of(

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * central differences; parameters reach the layer as {@link Module#functionalCall} replacements,
  * so the checked leaves are exactly the tensors the layer computes with.
  */
-public abstract class NnGradientConformance extends NnSupport {
+public class NnGradientConformance extends NnSupport {
 
     /** Checks the gradient of module(input) with respect to the input and the named parameters. */
     private void check(String name, Module module, GradInput input, String... parameters) {

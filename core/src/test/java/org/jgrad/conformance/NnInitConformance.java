@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * and the bound nearly reached; mean within 5 standard errors; standard deviation within 1% (the
  * sampling error at these sizes is below 0.2%, a wrong gain or fan is off by 15% or more).
  */
-public abstract class NnInitConformance extends NnSupport {
+public class NnInitConformance extends NnSupport {
     /** A conv weight: fan_in = 128 * 9 = 1152, fan_out = 256 * 9 = 2304; 294912 values. */
     private static final int[] WEIGHT = {256, 128, 3, 3};
     private static final int FAN_IN = 1152;

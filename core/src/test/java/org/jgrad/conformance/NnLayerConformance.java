@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Linear, Conv2d, pooling, Flatten and Embedding forwards against float64 loops over the layers' own weights. */
-public abstract class NnLayerConformance extends NnSupport {
+public class NnLayerConformance extends NnSupport {
 
     static Stream<Arguments> linearCases() {
         return Stream.of(

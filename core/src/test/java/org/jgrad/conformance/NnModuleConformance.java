@@ -21,7 +21,7 @@ import org.jgrad.nn.Sequential;
 import org.junit.jupiter.api.Test;
 
 /** Module bookkeeping: names, parameters, modes, gradients, tensor ownership and functional calls. */
-public abstract class NnModuleConformance extends NnSupport {
+public class NnModuleConformance extends NnSupport {
 
     /** A module holding one parameter "w" that the test can replace; forward multiplies by it. */
     static final class Holder extends Module {
@@ -62,9 +62,9 @@ public abstract class NnModuleConformance extends NnSupport {
         Sequential model = nestedModel();
         assertEquals(List.of("0.weight", "0.bias", "2.0.weight", "3.weight", "3.bias"),
                 List.copyOf(model.namedParameters().keySet()));
-        assertEquals(List.of("0.weight", "0.bias", "2.0.weight", "3.weight", "3.bias", "3.running_mean", "3.running_var"),
-                List.copyOf(model.stateDict().keySet()));
-        assertEquals(List.of("3.running_mean", "3.running_var"), List.copyOf(model.namedBuffers().keySet()));
+        assertEquals(List.of("0.weight", "0.bias", "2.0.weight", "3.weight", "3.bias", "3.running_mean", "3.running_var",
+                "3.num_batches_tracked"), List.copyOf(model.stateDict().keySet()));
+        assertEquals(List.of("3.running_mean", "3.running_var", "3.num_batches_tracked"), List.copyOf(model.namedBuffers().keySet()));
         assertEquals(List.copyOf(model.namedParameters().values()), model.parameters());
         for (Tensor p : model.parameters()) {
             assertTrue(p.isLeaf() && p.requiresGrad(), "parameters are leaves that require grad");

@@ -19,7 +19,7 @@ import org.jgrad.nn.Sequential;
 import org.junit.jupiter.api.Test;
 
 /** State dicts: round trips in place, and mismatches refused with the key and both shapes named. */
-public abstract class NnStateDictConformance extends NnSupport {
+public class NnStateDictConformance extends NnSupport {
 
     private static Sequential model(long seed) {
         Generator.manualSeed(seed);

@@ -11,7 +11,7 @@ import org.jgrad.train.History;
 import org.junit.jupiter.api.Test;
 
 /** Anomaly mode (PyTorch's detect_anomaly) and the trainer's stop on a non-finite loss. */
-public abstract class NonFiniteConformance extends TrainerSupport {
+public class NonFiniteConformance extends TrainerSupport {
 
     @Test
     void anomalyModeNamesTheForwardOpThatMadeANaN() {

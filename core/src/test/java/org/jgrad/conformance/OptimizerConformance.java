@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * Optimizer trajectories over 25 steps on a fixed problem, loss = sum(c p^2 / 2 + d p) with
  * gradient c p + d, against {@link OptimizerReference} in float64, to 1e-5 relative.
  */
-public abstract class OptimizerConformance extends TensorConformanceSupport {
+public class OptimizerConformance extends TensorConformanceSupport {
     private static final int STEPS = 25;
 
     @Test

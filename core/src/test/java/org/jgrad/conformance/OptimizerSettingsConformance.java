@@ -16,7 +16,7 @@ import org.jgrad.optim.SGD;
 import org.junit.jupiter.api.Test;
 
 /** Every way of setting an optimizer option is checked, and a parameter is updated once per step. */
-public abstract class OptimizerSettingsConformance extends TensorConformanceSupport {
+public class OptimizerSettingsConformance extends TensorConformanceSupport {
 
     @Test
     void settersRefuseWhatWouldPoisonOrReverseTheUpdate() {

@@ -9,7 +9,7 @@ import org.jgrad.loss.Penalties;
 import org.junit.jupiter.api.Test;
 
 /** L1 and L2 penalties: values and gradients against float64, and their argument checks. */
-public abstract class PenaltiesConformance extends LossConformanceSupport {
+public class PenaltiesConformance extends LossConformanceSupport {
     private static final int[][] SHAPES = {{7}, {3, 43}, {1}};
     private static final float LAMBDA = 0.03f;
 

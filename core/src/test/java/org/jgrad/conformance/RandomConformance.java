@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Counter-based random fills: every element equals {@link Philox#sample} bit for bit (the contract
  * every backend matches), plus reproducibility and a loose statistical sanity check.
  */
-public abstract class RandomConformance extends ConformanceSupport {
+public class RandomConformance extends ConformanceSupport {
 
     static List<Arguments> fills() {
         List<Arguments> fills = new ArrayList<>();

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * every op on many shape combinations, ties (the first index wins), NaN (the extreme), and
  * one-signed data that a wrong starting value would betray.
  */
-public abstract class ReduceConformance extends ConformanceSupport {
+public class ReduceConformance extends ConformanceSupport {
     /** (outer, size, inner): single elements, last axis, first axis, middle axis, bands wider than 512, large. */
     private static final int[][] SHAPES = {
         {1, 1, 1}, {1, 7, 1}, {1, 1000, 1}, {7, 129, 1}, {129, 7, 1}, {1000, 33, 1}, {1, 7, 129}, {1, 1000, 7},

@@ -11,7 +11,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Gradients of sum, mean, var, max and min (whole tensor and along dimensions), softmax and logSoftmax. */
-public abstract class ReductionGradientConformance extends TensorConformanceSupport {
+public class ReductionGradientConformance extends TensorConformanceSupport {
     private static final int[] CUBE = {3, 4, 5};
 
     /** Single dimensions of {@code CUBE}, negative ones included, each with and without keepDim. */

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** sum, mean, var, max, min, argmax, argmin: along one dim, several dims, and over everything. */
-public abstract class ReductionOpsConformance extends TensorConformanceSupport {
+public class ReductionOpsConformance extends TensorConformanceSupport {
 
     /** A reduction along one dim: how to call it and its float64 definition over one lane. */
     enum Reduction {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** MSELoss, L1Loss and HuberLoss against float64 references, for every reduction. */
-public abstract class RegressionLossConformance extends LossConformanceSupport {
+public class RegressionLossConformance extends LossConformanceSupport {
     private static final double HUBER_DELTA = 0.7;
 
     /** A regression loss under test and its float64 definition per element. */

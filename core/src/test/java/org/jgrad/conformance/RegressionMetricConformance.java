@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** MSE, MAE and R² streamed over batches of uneven sizes against float64 references over all samples. */
-public abstract class RegressionMetricConformance extends TensorConformanceSupport {
+public class RegressionMetricConformance extends TensorConformanceSupport {
     private static final int N = MetricReference.total(MetricReference.UNEVEN_BATCHES);
 
     /** Feeds [N, d] row-major arrays to the metrics in the uneven batches ([b] batches when d is 1). */

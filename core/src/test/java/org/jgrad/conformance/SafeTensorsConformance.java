@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * metadata) and compatibility with the format: written bytes checked against bytes built by hand,
  * and a file built by hand read back.
  */
-public abstract class SafeTensorsConformance extends TensorConformanceSupport {
+public class SafeTensorsConformance extends TensorConformanceSupport {
     @TempDir
     Path dir;
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * closed) leaves the previous file byte for byte and no temporary file; bad arguments are refused
  * before anything is written.
  */
-public abstract class SafeTensorsWriteConformance extends TensorConformanceSupport {
+public class SafeTensorsWriteConformance extends TensorConformanceSupport {
     @TempDir
     Path dir;
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * views, memory held flat over a training loop; and bit-for-bit determinism of seeded work.
  * Buffers are counted by wrapping the backend under test in a {@link CountingBackend}.
  */
-public abstract class ScopeConformance extends ConformanceSupport {
+public class ScopeConformance extends ConformanceSupport {
     private final float[] values = randomFloats(12, 301);
     private CountingBackend counting;
 

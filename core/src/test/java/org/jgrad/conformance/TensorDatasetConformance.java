@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** TensorDataset's examples and batches, host- and tensor-backed, and the stacking default of Dataset. */
-public abstract class TensorDatasetConformance extends DataSupport {
+public class TensorDatasetConformance extends DataSupport {
 
     @ParameterizedTest(name = "{0} backing")
     @EnumSource(Backing.class)

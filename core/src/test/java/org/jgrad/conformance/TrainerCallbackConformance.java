@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** EarlyStopping, CsvLogger and ModelCheckpoint driven by a scripted metric during real training. */
-public abstract class TrainerCallbackConformance extends TrainerSupport {
+public class TrainerCallbackConformance extends TrainerSupport {
     @TempDir
     Path folder;
 

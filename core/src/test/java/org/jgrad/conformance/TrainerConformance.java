@@ -25,7 +25,7 @@ import org.jgrad.train.metrics.Accuracy;
 import org.junit.jupiter.api.Test;
 
 /** Trainer.fit / evaluate / predict on a seeded two-class problem, checked against host computations. */
-public abstract class TrainerConformance extends TrainerSupport {
+public class TrainerConformance extends TrainerSupport {
 
     @Test
     void fitReducesTheLossAndRecordsOneRowPerEpoch() {

@@ -15,7 +15,7 @@ import org.jgrad.train.metrics.Accuracy;
 import org.junit.jupiter.api.Test;
 
 /** What a metric-driven schedule is given, and the errors for a trainer set up or called wrongly. */
-public abstract class TrainerSetupConformance extends TrainerSupport {
+public class TrainerSetupConformance extends TrainerSupport {
 
     /** A metric-driven schedule at a fixed rate that records every metric it is stepped with. */
     private static final class RecordingSchedule implements LrSchedule {

@@ -47,7 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * a seeded synthetic task: the model must actually learn it (XOR to 100%, regression weights to
  * 1e-2, a small residual CNN on bar images), and a long loop must hold device memory flat.
  */
-public abstract class TrainingConformance extends NnSupport {
+public class TrainingConformance extends NnSupport {
 
     @Test
     void mlpLearnsXorWithBceAndAdam() {

@@ -22,8 +22,8 @@ import org.jgrad.optim.schedule.Schedules;
  * checkpoint went.
  */
 public final class DigitsExample {
-    static final ExampleSpec SPEC = ExampleSpec.of("digits", "MLP 64-128-10 on the embedded 8x8 digits", 20, 32, 1e-3)
-            .withOption("out", "target/jgrad-runs/digits", "folder for history.csv, loss.png, best.safetensors");
+    static final ExampleSpec SPEC = ClassifierRun.options(ExampleSpec.of("digits", "MLP 64-128-10 on the embedded 8x8 digits", 20, 32,
+            1e-3).withOption("out", "target/jgrad-runs/digits", "folder for history.csv, loss.png, best.safetensors"));
 
     private DigitsExample() {
     }

@@ -105,6 +105,11 @@ final class ExampleArgs {
         return positiveInt(key, Integer.parseInt(spec.extra().get(key).defaultValue()));
     }
 
+    /** As {@link #positiveIntOption(String)} for an option without a default: {@code fallback} when not given. */
+    int positiveIntOption(String key, int fallback) {
+        return values.containsKey(key) ? positiveInt(key, fallback) : fallback;
+    }
+
     private int positiveInt(String key, int defaultValue) {
         String text = values.get(key);
         if (text == null) {

@@ -1,5 +1,6 @@
 package org.jgrad.examples;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.SplittableRandom;
 import org.jgrad.Generator;
@@ -32,19 +33,21 @@ public final class LinearRegressionExample {
         ExampleRun.main(SPEC, args, LinearRegressionExample::run);
     }
 
-    static void run(ExampleArgs args, PrintStream out, Summary summary) {
+    static void run(ExampleArgs args, PrintStream out, Summary summary) throws IOException {
         int n = args.positiveIntOption("samples");
         TensorDataset data = makeData(n, args.seed());
         out.printf("%d examples, true weights [%.1f, %.1f], bias 0, noise sd %.1f; SGD lr %s, %d epochs%n%n",
                 n, TRUE_WEIGHTS[0], TRUE_WEIGHTS[1], NOISE, args.lr(0), args.epochs());
         out.printf("%-12s %6s %8s %9s %9s %9s %10s %8s%n", "method", "batch", "updates", "w1", "w2", "bias", "mse", "seconds");
-        fit("batch-gd", n, data, args, out, summary);
-        fit("sgd", 1, data, args, out, summary);
-        fit("mini-batch", args.batchSize(), data, args, out, summary);
+        WeightsHash weights = new WeightsHash();
+        fit("batch-gd", n, data, args, out, summary, weights);
+        fit("sgd", 1, data, args, out, summary, weights);
+        fit("mini-batch", args.batchSize(), data, args, out, summary, weights);
+        summary.put("weights_sha256", weights.hex());
     }
 
     private static void fit(String method, int batchSize, TensorDataset data, ExampleArgs args, PrintStream out,
-            Summary summary) {
+            Summary summary, WeightsHash weights) throws IOException {
         Generator.manualSeed(args.seed());
         try (Linear model = new Linear(2, 1)) {
             Trainer trainer = Trainer.builder(model).loss(new MSELoss())
@@ -59,6 +62,7 @@ public final class LinearRegressionExample {
             out.printf("%-12s %6d %8d %9.4f %9.4f %9.4f %10.6f %8.2f%n", method, batchSize,
                     (long) loader.numBatches() * history.epochs(), w[0], w[1], b, mse, seconds);
             summary.put(method.replace("-", "_") + "_w", String.format(java.util.Locale.ROOT, "%.3f,%.3f", w[0], w[1]));
+            weights.add(model);
         }
     }
 

@@ -22,9 +22,9 @@ import org.jgrad.optim.schedule.Schedules;
  * so an epoch is affordable on a laptop CPU.
  */
 public final class MnistCnnExample {
-    static final ExampleSpec SPEC = MnistData.options(ExampleSpec.of("mnist-cnn",
+    static final ExampleSpec SPEC = ClassifierRun.options(MnistData.options(ExampleSpec.of("mnist-cnn",
             "CNN (conv-BN-ReLU-pool, residual block, dropout) on MNIST or Fashion-MNIST", 5, 64, 2e-3)
-            .withOption("out", "target/jgrad-runs/mnist-cnn", "folder for history.csv, loss.png, best.safetensors"));
+            .withOption("out", "target/jgrad-runs/mnist-cnn", "folder for history.csv, loss.png, best.safetensors")));
 
     private MnistCnnExample() {
     }

@@ -15,9 +15,9 @@ import org.jgrad.optim.schedule.Schedules;
  * cosine schedule; see {@link MnistData} for the data and {@link ClassifierRun} for the report.
  */
 public final class MnistMlpExample {
-    static final ExampleSpec SPEC = MnistData.options(ExampleSpec.of("mnist-mlp",
+    static final ExampleSpec SPEC = ClassifierRun.options(MnistData.options(ExampleSpec.of("mnist-mlp",
             "MLP 784-256-10 on MNIST or Fashion-MNIST", 5, 64, 1e-3)
-            .withOption("out", "target/jgrad-runs/mnist-mlp", "folder for history.csv, loss.png, best.safetensors"));
+            .withOption("out", "target/jgrad-runs/mnist-mlp", "folder for history.csv, loss.png, best.safetensors")));
 
     private MnistMlpExample() {
     }

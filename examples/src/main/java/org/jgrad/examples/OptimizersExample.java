@@ -24,6 +24,7 @@ import org.jgrad.optim.RMSprop;
 import org.jgrad.optim.SGD;
 import org.jgrad.optim.schedule.LrSchedule;
 import org.jgrad.optim.schedule.Schedules;
+import org.jgrad.plot.LossCurves;
 import org.jgrad.train.History;
 import org.jgrad.train.Trainer;
 import org.jgrad.train.metrics.Accuracy;
@@ -80,9 +81,10 @@ public final class OptimizersExample {
                 args.batchSize(), args.epochs());
         out.printf("%-28s %9s %11s %10s %9s%n", "optimizer / schedule", "lr", "final loss", "accuracy", "seconds");
         Map<String, double[]> curves = new LinkedHashMap<>();
+        WeightsHash weights = new WeightsHash();
         for (Run run : runs) {
             String label = run.name() + " / " + run.schedule();
-            Outcome outcome = train(run, data, args);
+            Outcome outcome = train(run, data, args, weights);
             History history = outcome.history();
             curves.put(label, history.values("loss"));
             double loss = history.value(history.epochs(), "loss");
@@ -90,9 +92,10 @@ public final class OptimizersExample {
                     history.value(history.epochs(), "accuracy"), outcome.seconds());
             summary.put((run.name() + "_" + run.schedule()).replace('-', '_'), loss, 4);
         }
+        summary.put("weights_sha256", weights.hex());
         Path plot = Path.of(args.option("out")).resolve("losses.png");
         Files.createDirectories(plot.getParent());
-        LossCurves.plot(plot, "Training loss by optimizer and schedule", curves);
+        LossCurves.write(plot, "Training loss by optimizer and schedule", curves);
         out.println();
         out.println("loss curves: " + plot.toAbsolutePath());
     }
@@ -101,8 +104,8 @@ public final class OptimizersExample {
     private record Outcome(History history, double seconds) {
     }
 
-    /** Trains one run from the seed's initial weights and batch order. */
-    private static Outcome train(Run run, TensorDataset data, ExampleArgs args) {
+    /** Trains one run from the seed's initial weights and batch order; adds its final weights to {@code weights}. */
+    private static Outcome train(Run run, TensorDataset data, ExampleArgs args, WeightsHash weights) throws IOException {
         Generator.manualSeed(args.seed());
         try (Sequential model = new Sequential(new Linear(2, 64), new ReLU(), new Linear(64, 3))) {
             double lr = args.lr(run.defaultLr());
@@ -111,7 +114,9 @@ public final class OptimizersExample {
                     .schedule(run.lrSchedule().make(lr, args.epochs())).metrics(new Accuracy()).silent().build();
             long start = System.nanoTime();
             History history = trainer.fit(new DataLoader(data, args.batchSize()).shuffle(args.seed()), args.epochs(), null);
-            return new Outcome(history, (System.nanoTime() - start) / 1e9);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            weights.add(model);
+            return new Outcome(history, seconds);
         }
     }
 }

@@ -1,13 +1,11 @@
 package org.jgrad.cpu.gemm;
 
-import java.util.Arrays;
-
 /**
  * The path without the Vector API, written for C2's auto-vectoriser: a KC x NC panel of op(B) is
  * copied into one array per row, and each row of C is accumulated in a scratch row as a sum of
- * scaled B rows. The inner loop, {@code acc[j] += a0 * b0[j] + ...}, indexes every array from 0
- * with the loop counter alone: on JDK 17 C2 vectorises that form (about 40 GFLOP/s per core
- * here) but not the same loop over one packed array at a per-row offset (about 6).
+ * scaled B rows. The inner loop, {@code acc[j] = fma(a3, b3[j], ... fma(a0, b0[j], acc[j]))},
+ * indexes every array from 0 with the loop counter alone, the form C2 vectorises on JDK 17. Each
+ * element is {@link Sgemm}'s fma chain, so this path gives the Vector API path's bits.
  */
 final class ScalarBlockedGemm implements BlockMultiplier {
     /** Steps of k per panel and columns per panel: the panel (512 KiB) stays in L2 for all rows. */
@@ -44,18 +42,18 @@ final class ScalarBlockedGemm implements BlockMultiplier {
                     for (int p = 0; p < kc; p++) {
                         ws.aRow[p] = alpha * a[call.aIndex(aBase, i, pc + p)];
                     }
-                    Arrays.fill(ws.acc, 0, nc, 0f);
-                    accumulate(ws.aRow, ws.panel, kc, ws.acc, nc);
                     int cRow = call.cBase(entry) + i * call.shape().ldc() + jc;
                     for (int j = 0; j < nc; j++) {
-                        c[cRow + j] = ws.acc[j] + (beta == 0f ? 0f : beta * c[cRow + j]);
+                        ws.acc[j] = beta == 0f ? 0f : beta * c[cRow + j];
                     }
+                    accumulate(ws.aRow, ws.panel, kc, ws.acc, nc);
+                    System.arraycopy(ws.acc, 0, c, cRow, nc);
                 }
             }
         }
     }
 
-    /** acc[j] += sum over p < kc of aRow[p] * panel[p][j], four rows of the panel per pass over acc. */
+    /** acc[j] = fma(aRow[p], panel[p][j], acc[j]) for p = 0, 1, ... kc - 1, four rows of the panel per pass over acc. */
     private static void accumulate(float[] aRow, float[][] panel, int kc, float[] acc, int nc) {
         int p = 0;
         for (; p + 4 <= kc; p += 4) {
@@ -68,14 +66,14 @@ final class ScalarBlockedGemm implements BlockMultiplier {
             float[] b2 = panel[p + 2];
             float[] b3 = panel[p + 3];
             for (int j = 0; j < nc; j++) {
-                acc[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
+                acc[j] = Math.fma(a3, b3[j], Math.fma(a2, b2[j], Math.fma(a1, b1[j], Math.fma(a0, b0[j], acc[j]))));
             }
         }
         for (; p < kc; p++) {
             float a0 = aRow[p];
             float[] b0 = panel[p];
             for (int j = 0; j < nc; j++) {
-                acc[j] += a0 * b0[j];
+                acc[j] = Math.fma(a0, b0[j], acc[j]);
             }
         }
     }

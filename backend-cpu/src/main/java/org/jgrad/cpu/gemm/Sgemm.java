@@ -11,6 +11,11 @@ import org.jgrad.cpu.VectorSupport;
  * else one shaped for C2's auto-vectoriser), except matrix-vector products, which loop directly.
  * Work is split across cores by columns or rows of C, or by batch entry when each entry is small.
  *
+ * <p>Every element of C is one chain in a fixed order, whatever the path, blocking or thread
+ * count: acc = beta C(i, j) (0 when beta is 0), then acc = fma(alpha A(i, p), B(p, j), acc) for
+ * p = 0, 1, ..., k - 1, with alpha A(i, p) rounded to float first (exact when alpha is 1). Threads
+ * split only C, never k, so the bits do not depend on how many there are.
+ *
  * <p>As in BLAS, beta = 0 overwrites C without reading it (NaN there does not survive), and
  * alpha = 0 or k = 0 only scales C by beta, without reading A or B. If batch entries of C
  * overlap (a C batch stride of 0, say) the entries are applied one after another, in order.

@@ -1,10 +1,13 @@
 package org.jgrad.cpu.gemm;
 
+import java.util.Arrays;
+
 /**
  * The Vector API path, blocked for the caches in the GotoBLAS/BLIS manner: a KC x NC panel of B
  * is packed once and reused by every MC x KC block of A; within them the {@link VectorMicroKernel}
  * sweeps MR x NR tiles, so one KC x NR strip of B stays in L1 while the A block streams from L2.
- * Packing buffers are per thread and reused across calls.
+ * Packing buffers are per thread and reused across calls. Every element of C is
+ * {@link Sgemm}'s one fma chain, whichever tile, panel or thread computes it.
  */
 final class VectorBlockedGemm implements BlockMultiplier {
     private static final int MR = VectorMicroKernel.MR;
@@ -65,20 +68,34 @@ final class VectorBlockedGemm implements BlockMultiplier {
                 if (rows == MR && cols == NR) {
                     VectorMicroKernel.multiply(kc, packedA, ir * kc, packedB, jr * kc, c, cTile, ldc, beta);
                 } else {
-                    // A partial tile goes through a scratch tile, so C outside the block is never touched.
-                    VectorMicroKernel.multiply(kc, packedA, ir * kc, packedB, jr * kc, ws.edge, 0, NR, 0f);
-                    mergeEdge(ws.edge, c, cTile, ldc, rows, cols, beta);
+                    // A partial tile goes through a scratch tile, so C outside the block is never
+                    // touched; it starts from beta C as a full tile does, so both round alike. With
+                    // beta 0 the kernel ignores the scratch, and a first panel keeps the kernel's
+                    // beta at 0 (a 1 there changed C2's profile of it: 256^3 ran at a third).
+                    if (beta != 0f) {
+                        loadEdge(c, cTile, ldc, rows, cols, beta, ws.edge);
+                    }
+                    VectorMicroKernel.multiply(kc, packedA, ir * kc, packedB, jr * kc, ws.edge, 0, NR,
+                            beta == 0f ? 0f : 1f);
+                    storeEdge(ws.edge, c, cTile, ldc, rows, cols);
                 }
             }
         }
     }
 
-    private static void mergeEdge(float[] tile, float[] c, int cTile, int ldc, int rows, int cols, float beta) {
+    /** tile = beta * C over the rows x cols corner, zeros elsewhere. */
+    private static void loadEdge(float[] c, int cTile, int ldc, int rows, int cols, float beta, float[] tile) {
+        Arrays.fill(tile, 0f);
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < cols; j++) {
-                int at = cTile + r * ldc + j;
-                c[at] = tile[r * NR + j] + (beta == 0f ? 0f : beta * c[at]);
+                tile[r * NR + j] = beta * c[cTile + r * ldc + j];
             }
+        }
+    }
+
+    private static void storeEdge(float[] tile, float[] c, int cTile, int ldc, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(tile, r * NR, c, cTile + r * ldc, cols);
         }
     }
 
