@@ -12,7 +12,9 @@ inline float unary_op(int op, float x, float alpha) {
         case RELU: return isnan(x) ? x : (x > 0.0f ? x : 0.0f);
         case LEAKY_RELU: return x > 0.0f ? x : alpha * x;
         case SIGMOID: return 1.0f / (1.0f + exp(-x));
-        case TANH: return tanh(x);
+        // tanh rounds to exactly +-1 in float from |x| = 9.0109138f on; PoCL's never reaches it (a
+        // saturated unit would leak gradient 1 - y^2), so saturate there as a correctly rounded tanh does
+        case TANH: return fabs(x) >= 9.0109138f ? copysign(1.0f, x) : tanh(x);
         case GELU: return 0.5f * x * (1.0f + erf(x * M_SQRT1_2_F));
         case ERF: return erf(x);
         default: return NAN;

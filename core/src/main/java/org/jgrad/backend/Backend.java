@@ -41,8 +41,9 @@ public interface Backend extends AutoCloseable {
 
     /**
      * Releases a buffer; using it afterwards is an error. Freeing twice is a no-op. May run on the
-     * Cleaner's thread (a tensor the garbage collector found unreachable) while another thread
-     * calls the other primitives: it must be thread-safe with respect to them.
+     * reclaimer's thread or on any allocating thread (for a tensor the garbage collector found
+     * unreachable) while another thread calls the other primitives: it must be thread-safe with
+     * respect to them.
      */
     void free(Buffer buffer);
 
