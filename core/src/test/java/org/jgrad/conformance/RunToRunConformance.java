@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * atomics; a few training steps of a small CNN (convolution, pooling, GEMM, reductions,
  * transcendentals, an embedding's scatter-add, Adam) end with identical weights.
  */
-public abstract class RunToRunConformance extends TensorConformanceSupport {
+public class RunToRunConformance extends TensorConformanceSupport {
 
     @Test
     void scatterAddSumsRepeatedIndicesInIndexOrder() {
