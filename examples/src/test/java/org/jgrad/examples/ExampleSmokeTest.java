@@ -82,4 +82,49 @@ class ExampleSmokeTest {
             }
         }
     }
+    @Test
+    void charLmWithoutItsTextNamesTheFetchCommand() {
+        String previous = System.getProperty("jgrad.data");
+        System.setProperty("jgrad.data", dir.toString());
+        try {
+            FileNotFoundException e = assertThrows(FileNotFoundException.class,
+                    () -> run(CharLmExample.SPEC, CharLmExample::run, "--epochs", "1"));
+            assertTrue(e.getMessage().contains("scripts/fetch-fortunes"), e.getMessage());
+        } finally {
+            if (previous == null) {
+                System.clearProperty("jgrad.data");
+            } else {
+                System.setProperty("jgrad.data", previous);
+            }
+        }
+    }
+
+    @Test
+    void charLmLearnsASmallTextBelowItsUnigramEntropy() throws IOException {
+        String[] words = {"the ", "cat ", "sat ", "on ", "a ", "mat ", "and ", "dog ", "ran ", "far.\n"};
+        StringBuilder text = new StringBuilder();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        while (text.length() < 40_000) {
+            text.append(words[random.nextInt(words.length)]);
+        }
+        Path file = dir.resolve("small.txt");
+        Files.writeString(file, text);
+        Map<String, String> summary = run(CharLmExample.SPEC, CharLmExample::run, "--text", file.toString(),
+                "--epochs", "2", "--hidden", "32", "--seq-len", "16", "--batch-size", "16", "--sample-chars", "50");
+        assertEquals("lstm", summary.get("model"));
+        double bpc = Double.parseDouble(summary.get("val_bpc"));
+        assertTrue(bpc < 0.8 * unigramBits(text.toString()), "val_bpc " + bpc + ", unigram " + unigramBits(text.toString()));
+    }
+
+    /** Bits per character of the text's own character frequencies: what a model without context reaches. */
+    private static double unigramBits(String text) {
+        Map<Character, Integer> counts = new java.util.HashMap<>();
+        text.chars().forEach(c -> counts.merge((char) c, 1, Integer::sum));
+        double bits = 0;
+        for (int count : counts.values()) {
+            double p = (double) count / text.length();
+            bits -= p * Math.log(p) / Math.log(2);
+        }
+        return bits;
+    }
 }

@@ -1,0 +1,56 @@
+package org.jgrad.examples;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.jgrad.data.Fortunes;
+import org.jgrad.optim.Adam;
+
+/**
+ * {@code ./jgrad char-lm}: a character-level language model on the fortune cookies of Debian's
+ * {@code fortunes} package ({@code scripts/fetch-fortunes}): the last 5% of the text is held out,
+ * the rest is read in {@code --batch-size} parallel streams, {@code --seq-len} characters per step
+ * (truncated backpropagation through time). Reports the validation bits per character after each
+ * epoch, then samples text. {@code --model lstm} is the one model so far.
+ */
+public final class CharLmExample {
+    static final ExampleSpec SPEC = ExampleSpec.of("char-lm", "character-level language model on Debian's fortunes", 2, 32, 4e-3)
+            .withOption("model", "lstm", "the model: lstm")
+            .withOption("hidden", "256", "hidden size")
+            .withOption("layers", "1", "recurrent layers")
+            .withOption("seq-len", "64", "characters per stream per step (backpropagation window)")
+            .withOption("train-chars", "1200000", "training characters read per epoch (the first of the training part)")
+            .withOption("sample-chars", "400", "characters sampled at the end")
+            .withOption("text", null, "the text file (default: what scripts/fetch-fortunes writes)");
+
+    private CharLmExample() {
+    }
+
+    public static void main(String[] args) {
+        ExampleRun.main(SPEC, args, CharLmExample::run);
+    }
+
+    static void run(ExampleArgs args, PrintStream out, Summary summary) throws IOException {
+        String textOption = args.option("text");
+        String text = textOption == null ? Fortunes.load() : Fortunes.load(Path.of(textOption));
+        CharCorpus corpus = CharCorpus.of(text, 0.05);
+        String modelName = args.option("model");
+        if (!modelName.equals("lstm")) {
+            throw new UsageException("--model must be lstm, got '" + modelName + "'");
+        }
+        try (CharModel model = new CharLstm(corpus.vocabularySize(), 64, args.positiveIntOption("hidden"),
+                args.positiveIntOption("layers"))) {
+            out.printf("text: %d characters, vocabulary %d; model %s, %d parameters%n", text.length(),
+                    corpus.vocabularySize(), modelName, model.module().parameterCount());
+            double lr = args.lr(4e-3);
+            Adam adam = new Adam(model.module().parameters(), lr);
+            CharTraining training = new CharTraining(corpus, model, adam, args.batchSize(), args.positiveIntOption("seq-len"),
+                    args.positiveIntOption("train-chars"));
+            double bpc = training.fit(args.epochs(), out);
+            out.println("sample:");
+            out.println(CharSampler.sample(model, corpus, "\n", args.positiveIntOption("sample-chars"), 0.8, args.seed()));
+            summary.put("model", modelName).put("train_chars", training.charsPerEpoch())
+                    .put("chars_per_s", training.charsPerSecond(), 0).put("val_bpc", bpc, 3);
+        }
+    }
+}
