@@ -50,7 +50,8 @@ public final class CharLmExample {
             out.println("sample:");
             out.println(CharSampler.sample(model, corpus, "\n", args.positiveIntOption("sample-chars"), 0.8, args.seed()));
             summary.put("model", modelName).put("train_chars", training.charsPerEpoch())
-                    .put("chars_per_s", training.charsPerSecond(), 0).put("val_bpc", bpc, 3);
+                    .put("chars_per_s", training.charsPerSecond(), 0).put("val_bpc", bpc, 3)
+                    .put("weights_sha256", WeightsHash.of(model.module()));
         }
     }
 }

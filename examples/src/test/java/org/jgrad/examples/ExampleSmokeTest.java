@@ -68,12 +68,16 @@ class ExampleSmokeTest {
 
     @Test
     void mnistWithoutItsFilesNamesTheFetchCommand() {
+        assertMissingDataNames("scripts/fetch-mnist", MnistMlpExample.SPEC, MnistMlpExample::run);
+    }
+
+    /** Runs the example one epoch with an empty data folder: it must fail naming {@code command}. */
+    private void assertMissingDataNames(String command, ExampleSpec spec, ExampleRun.Body body) {
         String previous = System.getProperty("jgrad.data");
         System.setProperty("jgrad.data", dir.toString());
         try {
-            FileNotFoundException e = assertThrows(FileNotFoundException.class,
-                    () -> run(MnistMlpExample.SPEC, MnistMlpExample::run, "--epochs", "1"));
-            assertTrue(e.getMessage().contains("scripts/fetch-mnist"), e.getMessage());
+            FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> run(spec, body, "--epochs", "1"));
+            assertTrue(e.getMessage().contains(command), e.getMessage());
         } finally {
             if (previous == null) {
                 System.clearProperty("jgrad.data");
@@ -82,21 +86,10 @@ class ExampleSmokeTest {
             }
         }
     }
+
     @Test
     void charLmWithoutItsTextNamesTheFetchCommand() {
-        String previous = System.getProperty("jgrad.data");
-        System.setProperty("jgrad.data", dir.toString());
-        try {
-            FileNotFoundException e = assertThrows(FileNotFoundException.class,
-                    () -> run(CharLmExample.SPEC, CharLmExample::run, "--epochs", "1"));
-            assertTrue(e.getMessage().contains("scripts/fetch-fortunes"), e.getMessage());
-        } finally {
-            if (previous == null) {
-                System.clearProperty("jgrad.data");
-            } else {
-                System.setProperty("jgrad.data", previous);
-            }
-        }
+        assertMissingDataNames("scripts/fetch-fortunes", CharLmExample.SPEC, CharLmExample::run);
     }
 
     @Test
