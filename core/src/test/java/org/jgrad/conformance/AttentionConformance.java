@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * by central differences, masks in every convention, rows with every key masked (zeros, zero
  * gradient, never NaN), huge scores, dropout, and a mask of the wrong shape.
  */
-public abstract class AttentionConformance extends TensorConformanceSupport {
+public class AttentionConformance extends TensorConformanceSupport {
 
     @Test
     void valuesMatchTheFloat64ReferenceWithAMaskAndCausality() {

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * input and every parameter, by central differences; PyTorch's parameter names; the sinusoidal
  * table against float64; and bad input (mask shapes, heads, too long a sequence).
  */
-public abstract class AttentionLayerConformance extends NnSupport {
+public class AttentionLayerConformance extends NnSupport {
 
     /** Runs {@code call} on a module as its forward, so functionalCall can swap its parameters. */
     private static final class Wrapper extends Module {

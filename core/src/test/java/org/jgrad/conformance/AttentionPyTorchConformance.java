@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * gradient (resources pytorch/*.safetensors). Weights load strictly; every value agrees within
  * 1e-5 (absolute, plus 1e-5 relative).
  */
-public abstract class AttentionPyTorchConformance extends NnSupport {
+public class AttentionPyTorchConformance extends NnSupport {
     private static final double TOLERANCE = 1e-5;
 
     @Test
