@@ -139,12 +139,21 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void lstmCellForward(int batch, int hidden, Buffer gates, Buffer states, int prevOffset, int nextOffset) {
+        if (!LstmCell.FUSED) {
+            Backend.super.lstmCellForward(batch, hidden, gates, states, prevOffset, nextOffset);
+            return;
+        }
         LstmCell.forward(batch, hidden, CpuBuffer.of(gates).floats(), CpuBuffer.of(states).floats(), prevOffset, nextOffset);
     }
 
     @Override
     public void lstmCellBackward(int batch, int hidden, Buffer gates, Buffer states, int prevOffset, int nextOffset,
                                  Buffer dNext, Buffer dGates, int dGatesOffset, Buffer dPrev) {
+        if (!LstmCell.FUSED) {
+            Backend.super.lstmCellBackward(batch, hidden, gates, states, prevOffset, nextOffset, dNext, dGates, dGatesOffset,
+                    dPrev);
+            return;
+        }
         LstmCell.backward(batch, hidden, CpuBuffer.of(gates).floats(), CpuBuffer.of(states).floats(), prevOffset, nextOffset,
                 CpuBuffer.of(dNext).floats(), CpuBuffer.of(dGates).floats(), dGatesOffset, CpuBuffer.of(dPrev).floats());
     }

@@ -8,6 +8,12 @@ import org.jgrad.backend.UnaryOp;
  * unary kernels (Vector API when on), in place on the row's own ranges; rows split across threads.
  */
 final class LstmCell {
+    /**
+     * False with {@code -Djgrad.cpu.fusedLstm=false}: the SPI's composed default runs instead, to
+     * measure what the fused pass saves (docs/PERFORMANCE.md).
+     */
+    static final boolean FUSED = !"false".equalsIgnoreCase(System.getProperty("jgrad.cpu.fusedLstm", "true"));
+
     /** Elements of gate rows below which a split across threads costs more than it saves. */
     private static final int GRAIN = 1 << 14;
 

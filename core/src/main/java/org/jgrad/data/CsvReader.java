@@ -12,13 +12,20 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Reads numeric CSV files (UTF-8, raw or gzip-compressed) into a {@link CsvTable}: every field a
+ * Reads CSV files (UTF-8, raw or gzip-compressed) into a {@link CsvTable}: every feature field a
  * number, one column optionally the label. Configure once with the fluent setters, then read:
  *
  * <pre>{@code
- * CsvTable table = new CsvReader().header(true).labelColumn("species").read(Path.of("iris.csv"));
- * TensorDataset data = table.toClassDataset();
+ * CsvTable train = new CsvReader().header(true).labelColumn("species").read(Path.of("iris-train.csv"));
+ * TensorDataset data = train.toClassDataset();          // "setosa", "versicolor", ... as 0, 1, ...
+ * train.saveClassNames(Path.of("classes.txt"));         // the mapping, one name per line
+ * CsvTable test = new CsvReader().header(true).labelColumn("species").classNames(train.classNames())
+ *         .read(Path.of("iris-test.csv"));               // the same indices, even if a class is missing
  * }</pre>
+ *
+ * <p>Labels: when every label field is a number, the labels are those numbers; otherwise they are
+ * class names, mapped to indices in sorted order ({@link CsvTable#classNames()}), or by the list
+ * given to {@link #classNames(List)}, which then refuses a name it lacks.
  *
  * <p>Blank lines are skipped. Numbers use Java's syntax ({@link Float#parseFloat}), so "1e-3",
  * "NaN" and "Infinity" are read. Errors are {@link IOException}s naming the file, the line
@@ -31,6 +38,7 @@ public final class CsvReader {
     private char delimiter = ',';
     private String labelName;
     private int labelIndex = NO_LABEL;
+    private List<String> classNames;
 
     /** Whether the first non-blank line names the columns (default: no). Returns this reader. */
     public CsvReader header(boolean hasHeader) {
@@ -61,6 +69,19 @@ public final class CsvReader {
         return this;
     }
 
+    /**
+     * The label column holds these class names, class i being {@code names.get(i)} (from another
+     * table's {@link CsvTable#classNames()} or {@link CsvTable#readClassNames}); a label not in the
+     * list is an error. Returns this reader.
+     */
+    public CsvReader classNames(List<String> names) {
+        if (names.isEmpty() || names.stream().distinct().count() != names.size()) {
+            throw new IllegalArgumentException("CsvReader: class names must be distinct and at least one, got " + names);
+        }
+        this.classNames = List.copyOf(names);
+        return this;
+    }
+
     /** Reads {@code file}. */
     public CsvTable read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
@@ -75,7 +96,7 @@ public final class CsvReader {
         List<String> names = null;
         int label = NO_LABEL;
         FloatList features = new FloatList();
-        FloatList labels = new FloatList();
+        List<String> labels = new ArrayList<>();
         IntStream.Builder rowLines = IntStream.builder();
         int lineNumber = 0;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -98,7 +119,11 @@ public final class CsvReader {
                         + " as in the first " + (header ? "(header) " : "") + "line");
             }
             for (int c = 0; c < fields.size(); c++) {
-                (c == label ? labels : features).add(parse(fields.get(c), where, c, header ? names.get(c) : null));
+                if (c == label) {
+                    labels.add(fields.get(c));
+                } else {
+                    features.add(parse(fields.get(c), where, c, header ? names.get(c) : null));
+                }
             }
             rowLines.add(lineNumber);
         }
@@ -107,8 +132,12 @@ public final class CsvReader {
             throw new IOException(source + ": no data rows"
                     + (names == null ? ": the file is empty or blank" : " after the header"));
         }
-        return new CsvTable(source, names, label == NO_LABEL ? -1 : label, features.toArray(),
-                label == NO_LABEL ? null : labels.toArray(), rows);
+        if (label == NO_LABEL) {
+            return new CsvTable(source, names, -1, features.toArray(), null, rows);
+        }
+        String column = "column " + (label + 1) + (header ? " (" + names.get(label) + ")" : "");
+        return new CsvTable(source, names, label, features.toArray(),
+                CsvLabels.of(labels, rows, classNames, source, column), rows);
     }
 
     private static List<String> numbered(int columns) {

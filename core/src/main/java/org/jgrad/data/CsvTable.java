@@ -1,8 +1,16 @@
 package org.jgrad.data;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jgrad.io.AtomicFile;
 
 /**
  * Numbers read by a {@link CsvReader}: the feature columns of every row (row-major FLOAT32), and
@@ -16,16 +24,18 @@ public final class CsvTable {
     private final int labelColumn;
     private final float[] features;
     private final float[] labels;
+    private final List<String> classNames;
     private final int[] lines;
 
     /** labelColumn is 0-based, or -1 with labels null for a table without labels. */
-    CsvTable(String source, List<String> columnNames, int labelColumn, float[] features, float[] labels, int[] lines) {
+    CsvTable(String source, List<String> columnNames, int labelColumn, float[] features, CsvLabels labels, int[] lines) {
         this.source = source;
         this.featureNames = new ArrayList<>(columnNames);
         this.labelName = labelColumn < 0 ? null : featureNames.remove(labelColumn);
         this.labelColumn = labelColumn;
         this.features = features;
-        this.labels = labels;
+        this.labels = labels == null ? null : labels.values();
+        this.classNames = labels == null ? List.of() : labels.classNames();
         this.lines = lines;
     }
 
@@ -54,7 +64,33 @@ public final class CsvTable {
         return features.clone();
     }
 
-    /** The label of every row (a copy); fails when no label column was chosen. */
+    /**
+     * The class names of a text label column, class i being {@code classNames().get(i)}; empty
+     * when the labels are numbers or there is no label column.
+     */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** Writes {@link #classNames()}, one per line (UTF-8), replacing {@code file} atomically. */
+    public void saveClassNames(Path file) throws IOException {
+        if (classNames.isEmpty()) {
+            throw new IllegalStateException("saveClassNames: " + source + " has no text labels, so no class names");
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFile.write(file, channel -> {
+            Writer writer = new OutputStreamWriter(Channels.newOutputStream(channel), StandardCharsets.UTF_8);
+            writer.write(String.join("\n", classNames) + "\n");
+            writer.flush();
+        });
+    }
+
+    /** Class names as {@link #saveClassNames} wrote them, for {@link CsvReader#classNames(List)}. */
+    public static List<String> readClassNames(Path file) throws IOException {
+        return Files.readAllLines(file, StandardCharsets.UTF_8);
+    }
+
+    /** The label of every row (a copy; class indices for text labels); fails when no label column was chosen. */
     public float[] labels() {
         return requireLabels("labels").clone();
     }
@@ -74,9 +110,13 @@ public final class CsvTable {
         return TensorDataset.ofLabels(features, new int[] {featureCount()}, classes);
     }
 
-    /** Regression data: inputs [featureCount()], FLOAT32 targets [1]. */
+    /** Regression data: inputs [featureCount()], FLOAT32 targets [1]; the labels must be numbers. */
     public TensorDataset toRegressionDataset() {
         float[] targets = requireLabels("toRegressionDataset");
+        if (!classNames.isEmpty()) {
+            throw new IllegalStateException("toRegressionDataset: " + source + "'s label column " + labelName
+                    + " holds class names " + classNames + ", not numbers");
+        }
         return TensorDataset.ofTargets(features, new int[] {featureCount()}, targets, new int[] {1});
     }
 

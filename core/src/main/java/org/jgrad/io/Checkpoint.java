@@ -1,6 +1,7 @@
 package org.jgrad.io;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,11 +16,17 @@ import org.jgrad.optim.OptimizerState;
 import org.jgrad.optim.schedule.LrSchedule;
 
 /**
- * Everything needed to resume training, in one safetensors file: a module's state dict under its
- * PyTorch names (so {@code safetensors.torch.load_file} and {@code model.load_state_dict} read the
- * weights), and optionally an optimizer's state (buffers under {@code optimizer.state.I.NAME},
- * scalars in the metadata), a schedule's state, the global generator's position and the
- * {@link TrainingProgress}.
+ * Everything needed to resume training, in two safetensors files. The weights file holds the
+ * module's state dict alone, under its PyTorch names and types (integers as I64), so PyTorch's
+ * {@code model.load_state_dict(..., strict=True)} takes it as it is; {@link #weightsAs} narrows its
+ * floats (BF16 halves it). The training-state file next to it ({@link #trainingStateFile}:
+ * {@code last.safetensors} gives {@code last.training.safetensors}) holds what resuming needs
+ * besides: the optimizer's buffers under PyTorch's names ({@code optimizer.state.I.exp_avg},
+ * {@code exp_avg_sq}, {@code momentum_buffer}, {@code square_avg}, {@code sum}, and {@code step} as
+ * an F32 scalar, I numbering parameters across groups as PyTorch does), its group options, a
+ * schedule's state, the global generator's position, the {@link TrainingProgress}, and the SHA-256
+ * of the weights file it was saved with. A checkpoint of a module alone writes no training-state
+ * file.
  *
  * <pre>{@code
  * Checkpoint checkpoint = Checkpoint.of(model).with(optimizer).with(schedule).withGlobalGenerator();
@@ -28,41 +35,64 @@ import org.jgrad.optim.schedule.LrSchedule;
  * TrainingProgress resumed = checkpoint.load(Path.of("run/last.safetensors"));
  * }</pre>
  *
- * <p>Loading checks the file against the module (names, shapes, dtypes), the optimizer and the
- * schedule before changing any of them; when something does not fit, it throws naming the file and
- * the entry, and the module, optimizer, schedule and generator are left as they were.
+ * <p>Loading checks the files against the module (names, shapes, dtypes), the optimizer and the
+ * schedule before changing any of them, and checks that the training state was saved with these
+ * weights (an interrupted save leaves a new weights file beside an old training state: refused);
+ * when something does not fit, it throws naming the file and the entry, and the module, optimizer,
+ * schedule and generator are left as they were.
  */
 public final class Checkpoint {
+    private static final String EXTENSION = ".safetensors";
+    private static final String TRAINING_SUFFIX = ".training" + EXTENSION;
+
     private final Module model;
     private final Optimizer optimizer;
     private final LrSchedule schedule;
     private final boolean globalGenerator;
+    private final StorageTypes weightTypes;
 
-    private Checkpoint(Module model, Optimizer optimizer, LrSchedule schedule, boolean globalGenerator) {
+    private Checkpoint(Module model, Optimizer optimizer, LrSchedule schedule, boolean globalGenerator,
+            StorageTypes weightTypes) {
         this.model = Objects.requireNonNull(model, "model");
         this.optimizer = optimizer;
         this.schedule = schedule;
         this.globalGenerator = globalGenerator;
+        this.weightTypes = weightTypes;
     }
 
     /** A checkpoint of {@code model}'s parameters and buffers. */
     public static Checkpoint of(Module model) {
-        return new Checkpoint(model, null, null, false);
+        return new Checkpoint(model, null, null, false, StorageTypes.PYTORCH);
     }
 
     /** This checkpoint, also saving and restoring {@code optimizer}'s state. */
     public Checkpoint with(Optimizer optimizer) {
-        return new Checkpoint(model, Objects.requireNonNull(optimizer, "optimizer"), schedule, globalGenerator);
+        return new Checkpoint(model, Objects.requireNonNull(optimizer, "optimizer"), schedule, globalGenerator, weightTypes);
     }
 
     /** This checkpoint, also saving and restoring {@code schedule}'s state. */
     public Checkpoint with(LrSchedule schedule) {
-        return new Checkpoint(model, optimizer, Objects.requireNonNull(schedule, "schedule"), globalGenerator);
+        return new Checkpoint(model, optimizer, Objects.requireNonNull(schedule, "schedule"), globalGenerator, weightTypes);
     }
 
     /** This checkpoint, also saving and restoring {@link Generator#global()}'s seed and position (dropout masks). */
     public Checkpoint withGlobalGenerator() {
-        return new Checkpoint(model, optimizer, schedule, true);
+        return new Checkpoint(model, optimizer, schedule, true, weightTypes);
+    }
+
+    /**
+     * This checkpoint, writing the weights' floats as {@code type} (F32, the default; BF16 or F16
+     * to halve the file, rounding to nearest even; F64). Optimizer state stays F32.
+     */
+    public Checkpoint weightsAs(StoredType type) {
+        return new Checkpoint(model, optimizer, schedule, globalGenerator, weightTypes.floats(type));
+    }
+
+    /** The training-state file saved beside {@code weights}: {@code NAME.training.safetensors}. */
+    public static Path trainingStateFile(Path weights) {
+        String name = weights.getFileName().toString();
+        String stem = name.endsWith(EXTENSION) ? name.substring(0, name.length() - EXTENSION.length()) : name;
+        return weights.resolveSibling(stem + TRAINING_SUFFIX);
     }
 
     /** Saves the state without a {@link TrainingProgress} (loading it returns {@link TrainingProgress#START}). */
@@ -70,15 +100,25 @@ public final class Checkpoint {
         save(file, null);
     }
 
-    /** Saves the state and {@code progress} to {@code file}, replacing it atomically. */
+    /**
+     * Saves the weights to {@code file} and, when there is more than the module to save, the
+     * training state to {@link #trainingStateFile}; each file is replaced atomically, the weights
+     * first.
+     */
     public void save(Path file, TrainingProgress progress) throws IOException {
-        Map<String, Tensor> tensors = new LinkedHashMap<>(model.stateDict());
-        tensors.keySet().stream().filter(k -> k.startsWith(OptimizerEntries.TENSOR_PREFIX)).findFirst().ifPresent(k -> {
-            throw new IllegalArgumentException("checkpoint: the module's state key '" + k + "' starts with '"
-                    + OptimizerEntries.TENSOR_PREFIX + "', which checkpoints keep for the optimizer's state");
-        });
+        if (file.getFileName().toString().endsWith(TRAINING_SUFFIX)) {
+            throw new IllegalArgumentException("checkpoint: the weights file " + file + " ends with '" + TRAINING_SUFFIX
+                    + "', which names training-state files; choose another name");
+        }
+        SafeTensors.write(file, model.stateDict(), Map.of(CheckpointMetadata.FORMAT, "pt"),
+                weightTypes);
+        if (optimizer == null && schedule == null && !globalGenerator && progress == null) {
+            return;
+        }
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put(CheckpointMetadata.FORMAT, "pt");
+        metadata.put(CheckpointMetadata.WEIGHTS_SHA256, FileDigest.sha256(file));
         if (progress != null) {
             metadata.put(CheckpointMetadata.EPOCH, Integer.toString(progress.epoch()));
             metadata.put(CheckpointMetadata.STEP, Long.toString(progress.step()));
@@ -91,54 +131,60 @@ public final class Checkpoint {
             metadata.put(CheckpointMetadata.GENERATOR_SEED, Long.toString(Generator.global().seed()));
             metadata.put(CheckpointMetadata.GENERATOR_OFFSET, Long.toString(Generator.global().offset()));
         }
-        OptimizerState state = optimizer == null ? null : optimizer.stateDict();
         try {
-            if (state != null) {
-                OptimizerEntries.put(optimizer, state, tensors, metadata);
+            if (optimizer != null) {
+                OptimizerEntries.put(optimizer, optimizer.stateDict(), backend(), tensors, metadata);
             }
-            SafeTensors.write(file, tensors, metadata);
+            SafeTensors.write(trainingStateFile(file), tensors, metadata);
         } finally {
-            if (state != null) {
-                state.tensors().values().forEach(Tensor::close);
-            }
+            tensors.values().forEach(Tensor::close);
         }
     }
 
     /**
      * Restores what {@link #save} wrote into the module (and the optimizer, schedule and global
-     * generator, when this checkpoint has them) and returns the saved progress.
+     * generator, when this checkpoint has them) and returns the saved progress
+     * ({@link TrainingProgress#START} when there is no training-state file). Reads any weights
+     * file of the module's state dict, e.g. one PyTorch wrote (F16, BF16, F64 and I64 are
+     * converted to FLOAT32 and INT32).
      *
-     * @throws SafeTensorsFormatException when the file is not a valid checkpoint
-     * @throws IllegalArgumentException when it does not fit the module, optimizer or schedule;
-     *     nothing is changed then
+     * @throws SafeTensorsFormatException when a file is not a valid checkpoint
+     * @throws IllegalArgumentException when it does not fit the module, optimizer or schedule, or
+     *     the training state was saved with other weights; nothing is changed then
      */
     public TrainingProgress load(Path file) throws IOException {
-        try (SafeTensorsContent content = SafeTensors.read(file, backend())) {
-            CheckpointMetadata metadata = new CheckpointMetadata(content.metadata(), file);
-            Map<String, Tensor> weights = new LinkedHashMap<>();
-            Map<String, Tensor> optimizerTensors = new LinkedHashMap<>();
-            content.tensors().forEach((name, t) -> {
-                if (name.startsWith(OptimizerEntries.TENSOR_PREFIX)) {
-                    optimizerTensors.put(name.substring(OptimizerEntries.TENSOR_PREFIX.length()), t);
-                } else {
-                    weights.put(name, t);
+        Path stateFile = trainingStateFile(file);
+        boolean needsState = optimizer != null || schedule != null || globalGenerator;
+        if (needsState && !Files.exists(stateFile)) {
+            throw new IllegalArgumentException(file + ": the training state " + stateFile + " is missing (a checkpoint"
+                    + " saved with the module alone, or written by another program, has none)");
+        }
+        try (SafeTensorsContent weights = SafeTensors.read(file, backend());
+                SafeTensorsContent state = Files.exists(stateFile) ? SafeTensors.read(stateFile, backend())
+                        : new SafeTensorsContent(Map.of(), Map.of())) {
+            CheckpointMetadata metadata = new CheckpointMetadata(state.metadata(), stateFile);
+            if (!state.metadata().isEmpty()) {
+                String saved = metadata.text(CheckpointMetadata.WEIGHTS_SHA256);
+                if (saved == null || !saved.equals(FileDigest.sha256(file))) {
+                    throw new IllegalArgumentException(stateFile + ": this training state was saved with other weights"
+                            + " than " + file + " holds now (was a save interrupted, or a file replaced?)");
                 }
-            });
+            }
             TrainingProgress progress = progress(metadata);
-            OptimizerState state = optimizer == null ? null
-                    : OptimizerEntries.take(optimizer, optimizerTensors, metadata, file);
+            OptimizerState optimizerState = optimizer == null ? null
+                    : OptimizerEntries.take(optimizer, state.tensors(), metadata, stateFile);
             GeneratorPosition position = globalGenerator ? GeneratorPosition.of(metadata) : null;
-            ScheduleRestore restore = schedule == null ? null : ScheduleRestore.apply(schedule, metadata, file);
+            ScheduleRestore restore = schedule == null ? null : ScheduleRestore.apply(schedule, metadata, stateFile);
             try {
-                model.loadStateDict(weights);
+                model.loadStateDict(weights.tensors());
             } catch (IllegalArgumentException e) {
                 if (restore != null) {
                     restore.undo();
                 }
                 throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
             }
-            if (state != null) {
-                optimizer.loadStateDict(state);
+            if (optimizerState != null) {
+                optimizer.loadStateDict(optimizerState);
             }
             if (position != null) {
                 Generator.manualSeed(position.seed());

@@ -20,6 +20,8 @@ final class CheckpointMetadata {
     static final String SCHEDULE = "jgrad.schedule";
     static final String GENERATOR_SEED = "jgrad.generator.seed";
     static final String GENERATOR_OFFSET = "jgrad.generator.offset";
+    /** In a training-state file: the SHA-256 of the weights file saved with it. */
+    static final String WEIGHTS_SHA256 = "jgrad.weights.sha256";
 
     private final Map<String, String> metadata;
     private final Path file;

@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,8 @@ final class HeaderParser {
                 case "dtype" -> {
                     String code = reader.readString();
                     fields.type = StoredType.parse(code).orElseThrow(() -> reader.error(valueAt, tensor + "dtype "
-                            + JsonStrings.quote(code) + " is not one jgrad reads; expected \"F32\" or \"I32\""));
+                            + JsonStrings.quote(code) + " is not one jgrad reads; expected one of "
+                            + Arrays.toString(StoredType.values())));
                 }
                 case "shape" -> fields.shape = shape(reader.readIntegers(), reader, valueAt, tensor);
                 case "data_offsets" -> fields.offsets = offsets(reader.readIntegers(), reader, valueAt, tensor);

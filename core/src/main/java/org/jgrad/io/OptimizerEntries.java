@@ -3,6 +3,7 @@ package org.jgrad.io;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -10,13 +11,16 @@ import java.util.regex.Pattern;
 import org.jgrad.DType;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
+import org.jgrad.Tensors;
+import org.jgrad.backend.Backend;
 import org.jgrad.optim.Optimizer;
 import org.jgrad.optim.OptimizerState;
 import org.jgrad.optim.ParamGroup;
 
 /**
- * An {@link OptimizerState} in a checkpoint: its tensors under {@code optimizer.state.I.NAME}, its
- * scalars (group options, step counts) and the optimizer's name in the metadata. Reading checks
+ * An {@link OptimizerState} in a training-state file: its buffers and step counts under
+ * {@code optimizer.state.I.NAME} (PyTorch's names and numbering), its group options and the
+ * optimizer's name in the metadata. Reading checks
  * the saved state against the optimizer it is meant for, entry by entry, so that
  * {@link Optimizer#loadStateDict} cannot fail half-way.
  */
@@ -31,10 +35,21 @@ final class OptimizerEntries {
     private OptimizerEntries() {
     }
 
-    /** Adds {@code state} of {@code optimizer} to the tensors and metadata of a checkpoint. */
-    static void put(Optimizer optimizer, OptimizerState state, Map<String, Tensor> tensors, Map<String, String> metadata) {
+    /**
+     * Adds {@code state} of {@code optimizer} to the tensors and metadata of a training-state file:
+     * buffers and step counts (F32 scalars, as PyTorch 1.13 keeps them) as tensors on
+     * {@code backend}, group options as metadata. The caller closes the tensors added.
+     */
+    static void put(Optimizer optimizer, OptimizerState state, Backend backend, Map<String, Tensor> tensors,
+            Map<String, String> metadata) {
         metadata.put(CheckpointMetadata.OPTIMIZER, optimizer.name());
-        CheckpointMetadata.putNumbers(CheckpointMetadata.OPTIMIZER, state.scalars(), metadata);
+        state.scalars().forEach((key, value) -> {
+            if (STEP_KEY.matcher(key).matches()) {
+                tensors.put(TENSOR_PREFIX + key, Tensors.full(backend, value.floatValue()));
+            } else {
+                metadata.put(CheckpointMetadata.OPTIMIZER + "." + key, Double.toString(value));
+            }
+        });
         state.tensors().forEach((key, tensor) -> tensors.put(TENSOR_PREFIX + key, tensor));
     }
 
@@ -43,10 +58,10 @@ final class OptimizerEntries {
      * option present, and every step count and buffer belonging to an existing parameter, buffers
      * FLOAT32 and shaped like their parameter.
      *
-     * @param tensors the file's optimizer tensors, the prefix removed
+     * @param stateTensors every tensor of the training-state file
      */
-    static OptimizerState take(Optimizer optimizer, Map<String, Tensor> tensors, CheckpointMetadata metadata, Path file)
-            throws SafeTensorsFormatException {
+    static OptimizerState take(Optimizer optimizer, Map<String, Tensor> stateTensors, CheckpointMetadata metadata,
+            Path file) throws SafeTensorsFormatException {
         String saved = metadata.text(CheckpointMetadata.OPTIMIZER);
         if (saved == null) {
             throw mismatch(file, "the checkpoint has no optimizer state (it was saved without an optimizer)");
@@ -54,7 +69,20 @@ final class OptimizerEntries {
         if (!saved.equals(optimizer.name())) {
             throw mismatch(file, "the checkpoint holds " + saved + " state, but the optimizer is " + optimizer.name());
         }
-        Map<String, Double> scalars = metadata.numbers(CheckpointMetadata.OPTIMIZER);
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        Map<String, Double> scalars = new LinkedHashMap<>(metadata.numbers(CheckpointMetadata.OPTIMIZER));
+        for (Map.Entry<String, Tensor> entry : stateTensors.entrySet()) {
+            if (!entry.getKey().startsWith(TENSOR_PREFIX)) {
+                continue;
+            }
+            String key = entry.getKey().substring(TENSOR_PREFIX.length());
+            Tensor t = entry.getValue();
+            if (STEP_KEY.matcher(key).matches() && t.numel() == 1 && t.dtype() == DType.FLOAT32) {
+                scalars.put(key, (double) t.item());
+            } else {
+                tensors.put(key, t);
+            }
+        }
         List<ParamGroup> groups = optimizer.paramGroups();
         List<Tensor> params = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {

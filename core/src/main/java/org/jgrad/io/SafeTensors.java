@@ -13,7 +13,9 @@ import org.jgrad.backend.Backends;
  * which PyTorch ({@code safetensors.torch.load_file}) and Hugging Face tools open: an 8-byte
  * little-endian header length N, N bytes of JSON ({@code {"name": {"dtype": "F32", "shape": [2, 3],
  * "data_offsets": [0, 24]}, "__metadata__": {...}}}, padded with spaces to a multiple of 8), then
- * the raw little-endian elements. jgrad reads and writes the dtypes F32 (FLOAT32) and I32 (INT32).
+ * the raw little-endian elements. jgrad reads F32, F16, BF16 and F64 into FLOAT32 tensors and I32
+ * and I64 into INT32 tensors, and writes them back as {@link StorageTypes} say (by default F32 and
+ * I32 as they are).
  *
  * <pre>{@code
  * SafeTensors.write(Path.of("model.safetensors"), model.stateDict(), Map.of("format", "pt"));
@@ -35,13 +37,22 @@ public final class SafeTensors {
     /**
      * Writes {@code tensors} and the {@code metadata} strings (left out of the header when empty)
      * to {@code file}, replacing it atomically. Tensors are ordered as the reference writer orders
-     * them (F32 before I32, then by name), so the bytes match Python's {@code save_file}.
+     * them (I64, F64, F32, I32, BF16, F16, then by name), so the bytes match Python's {@code save_file}.
      *
      * @throws IllegalArgumentException for a null tensor or name, a name {@code __metadata__}, or
      *     text that UTF-8 cannot encode; nothing is written then
      */
     public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
-        SafeTensorsWriter.write(Objects.requireNonNull(file, "file"), tensors, metadata);
+        write(file, tensors, metadata, StorageTypes.EXACT);
+    }
+
+    /**
+     * As {@link #write(Path, Map, Map)}, storing FLOAT32 and INT32 tensors as {@code types} say
+     * (e.g. {@code StorageTypes.PYTORCH.floats(StoredType.BF16)}).
+     */
+    public static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata, StorageTypes types)
+            throws IOException {
+        SafeTensorsWriter.write(Objects.requireNonNull(file, "file"), tensors, metadata, types);
     }
 
     /** Writes {@code tensors} with no metadata. */

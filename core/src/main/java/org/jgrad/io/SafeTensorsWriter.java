@@ -12,17 +12,19 @@ import java.util.Objects;
 import org.jgrad.Tensor;
 
 /**
- * Writes named tensors in the layout of the reference safetensors writer: entries sorted by dtype
- * (F32 before I32) then by name, data packed in that order from offset 0, so the same tensors
+ * Writes named tensors in the layout of the reference safetensors writer: entries sorted by stored
+ * type (I64, F64, F32, I32, BF16, F16) then by name, data packed in that order from offset 0, so the same tensors
  * give the same bytes as Python's {@code safetensors.torch.save_file}.
  */
 final class SafeTensorsWriter {
     private SafeTensorsWriter() {
     }
 
-    static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
+    static void write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata, StorageTypes types)
+            throws IOException {
         Objects.requireNonNull(tensors, "tensors");
         Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(types, "types");
         List<Map.Entry<String, Tensor>> sorted = new ArrayList<>();
         for (Map.Entry<String, Tensor> named : tensors.entrySet()) {
             checkText("tensor name", named.getKey());
@@ -36,14 +38,15 @@ final class SafeTensorsWriter {
             checkText("metadata key", key);
             checkText("metadata value of " + key, value);
         });
-        sorted.sort(Comparator.comparing((Map.Entry<String, Tensor> e) -> StoredType.of(e.getValue().dtype()))
+        sorted.sort(Comparator.comparing((Map.Entry<String, Tensor> e) -> types.of(e.getValue().dtype()))
                 .reversed().thenComparing(Map.Entry::getKey, Header::compareUtf8));
         List<TensorEntry> entries = new ArrayList<>();
         long offset = 0;
         for (Map.Entry<String, Tensor> named : sorted) {
             Tensor t = named.getValue();
-            long length = (long) t.numel() * t.dtype().bytes();
-            entries.add(new TensorEntry(named.getKey(), StoredType.of(t.dtype()), t.shape(), offset, offset + length));
+            StoredType type = types.of(t.dtype());
+            long length = (long) t.numel() * type.bytes();
+            entries.add(new TensorEntry(named.getKey(), type, t.shape(), offset, offset + length));
             offset += length;
         }
         byte[] header = new Header(entries, metadata).encode();
@@ -54,7 +57,7 @@ final class SafeTensorsWriter {
                 channel.write(prefix);
             }
             for (Map.Entry<String, Tensor> named : sorted) {
-                TensorData.write(channel, named.getValue());
+                TensorData.write(channel, named.getValue(), types.of(named.getValue().dtype()));
             }
         });
     }

@@ -3,7 +3,7 @@ package org.jgrad.loss;
 import org.jgrad.Tensor;
 
 /**
- * Huber loss, as PyTorch's HuberLoss: with d = |input - target|, 0.5 d^2 where d < delta and
+ * Huber loss, as PyTorch's HuberLoss: with d = |input - target|, 0.5 d^2 where d &lt; delta and
  * delta (d - 0.5 delta) elsewhere; quadratic near zero, linear (gradient +-delta) in the tails.
  */
 public final class HuberLoss extends ElementwiseLoss {

@@ -1,11 +1,13 @@
 package org.jgrad.nn;
 
 import java.util.Arrays;
+import org.jgrad.DType;
 import org.jgrad.NoGrad;
 import org.jgrad.Scope;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
 import org.jgrad.Tensors;
+import org.jgrad.backend.Backends;
 import org.jgrad.ops.BatchNormalization;
 
 /**
@@ -13,8 +15,11 @@ import org.jgrad.ops.BatchNormalization;
  * training it normalises with the batch mean and biased variance over every other dimension and
  * updates the running statistics in place, running = (1 - momentum) * running + momentum * batch,
  * with the unbiased variance for {@code running_var}; in eval mode it uses the running statistics.
- * Affine: y = x_hat * weight + bias, weight starting at ones and bias at zeros. PyTorch's
- * {@code num_batches_tracked} is not kept (momentum is always set; PyTorch fills it in on load).
+ * Affine: y = x_hat * weight + bias, weight starting at ones and bias at zeros. The buffer
+ * {@code num_batches_tracked} (an INT32 scalar; PyTorch's is int64, and checkpoints write it as
+ * I64) counts training batches, as PyTorch's does, so state dicts load strictly both ways; jgrad
+ * always has a momentum, so the count does not change the update. It is exact up to 2^24 batches
+ * (the increment runs in FLOAT32 on every backend).
  */
 public abstract class BatchNorm extends Module {
     public static final double DEFAULT_EPS = 1e-5;
@@ -40,6 +45,7 @@ public abstract class BatchNorm extends Module {
         }
         registerBuffer("running_mean", Tensors.zeros(numFeatures));
         registerBuffer("running_var", Tensors.ones(numFeatures));
+        registerBuffer("num_batches_tracked", Tensors.zeros(Backends.getDefault(), DType.INT32));
     }
 
     /** Whether this layer accepts inputs of {@code rank} dimensions. */
@@ -85,6 +91,8 @@ public abstract class BatchNorm extends Module {
         try (Scope temporaries = Scope.open(); NoGrad noGrad = NoGrad.enter()) {
             blend("running_mean", mean.reshape(numFeatures));
             blend("running_var", variance.reshape(numFeatures).mul((float) perChannel / (perChannel - 1)));
+            Tensor count = buffer("num_batches_tracked");
+            InPlace.copy(count.add(1).toType(DType.INT32), count);
         }
     }
 

@@ -108,16 +108,6 @@ public final class History {
         });
     }
 
-    /** Plots every quantity against the epoch, training and validation together, as a PNG of 900 × (60 + 240 per panel). */
-    public void plot(Path file) throws IOException {
-        plot(file, HistoryPlot.DEFAULT_WIDTH, HistoryPlot.defaultHeight(HistoryPlot.panels(names).size()));
-    }
-
-    /** Plots into a PNG of width × height pixels, one panel per quantity in order of first appearance, replacing {@code file} atomically. */
-    public void plot(Path file, int width, int height) throws IOException {
-        HistoryPlot.write(this, file, width, height);
-    }
-
     private static String csvLine(String first, Iterable<String> rest) {
         StringBuilder line = new StringBuilder(csvCell(first));
         for (String cell : rest) {

@@ -2,8 +2,10 @@ package org.jgrad.train;
 
 import java.io.Console;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,7 +15,9 @@ import java.util.function.LongSupplier;
  * Epoch 3/10
  *  57/469 [==>...........................] ETA 4.1s - 6210 samples/s - loss: 0.4120 - accuracy: 0.8811
  * </pre>
- * and ends the epoch with the full bar, its time and the final values (validation included).
+ * and ends the epoch with the full bar, its time and the final values (validation included). No
+ * line is ever as wide as the terminal (a wrapped line cannot be redrawn in place): the live line
+ * is cut, and an end line too long for the bar drops it, then continues on further lines.
  * {@link Style#PER_EPOCH} (a log file, a pipe, CI) prints only that last line, one per epoch,
  * with the epoch and no bar: {@code Epoch 3/10 469/469 5.2s - 6210 samples/s - loss: 0.3914 - ...}.
  *
@@ -23,12 +27,14 @@ import java.util.function.LongSupplier;
 public final class ProgressBar {
     /** The shortest time between two redraws of the live line. */
     public static final long REDRAW_INTERVAL_MILLIS = 100;
-    private static final int DEFAULT_WIDTH = 120;
+    /** The narrowest width a bar is drawn for. */
+    public static final int MIN_WIDTH = 20;
 
     private final PrintStream out;
     private final Style style;
-    private final int width;
+    private final IntSupplier widthSource;
     private final LongSupplier nanoClock;
+    private int width;
     private int epoch;
     private int epochs;
     private long batches;
@@ -43,29 +49,31 @@ public final class ProgressBar {
      * that it never wraps (a wrapped line cannot be redrawn in place).
      */
     public ProgressBar(PrintStream out, Style style, int width, LongSupplier nanoClock) {
+        this(out, style, () -> width, nanoClock);
+        if (width < MIN_WIDTH) {
+            throw new IllegalArgumentException("ProgressBar: width must be at least " + MIN_WIDTH + " columns, got "
+                    + width);
+        }
+    }
+
+    private ProgressBar(PrintStream out, Style style, IntSupplier widthSource, LongSupplier nanoClock) {
         this.out = Objects.requireNonNull(out, "ProgressBar: out");
         this.style = Objects.requireNonNull(style, "ProgressBar: style");
         this.nanoClock = Objects.requireNonNull(nanoClock, "ProgressBar: nanoClock");
-        if (width < 40) {
-            throw new IllegalArgumentException("ProgressBar: width must be at least 40 columns, got " + width);
-        }
-        this.width = width;
+        this.widthSource = widthSource;
+        this.width = Math.max(MIN_WIDTH, widthSource.getAsInt());
     }
 
     /**
      * A progress bar on {@code out} in the style {@link Style#detect()} picks, as wide as the
-     * {@code COLUMNS} environment variable says (else 120), timed by {@link System#nanoTime()}.
+     * terminal (the {@code COLUMNS} variable when set, else the width {@code /dev/tty} reports,
+     * else 80; read again at each epoch, so a resized window is followed), timed by
+     * {@link System#nanoTime()}.
      */
     public static ProgressBar create(PrintStream out) {
-        return new ProgressBar(out, Style.detect(), columns(System.getenv("COLUMNS")), System::nanoTime);
-    }
-
-    static int columns(String variable) {
-        try {
-            return variable == null ? DEFAULT_WIDTH : Math.max(40, Integer.parseInt(variable.trim()));
-        } catch (NumberFormatException e) {
-            return DEFAULT_WIDTH;
-        }
+        Style style = Style.detect();
+        return new ProgressBar(out, style, style == Style.LIVE ? TerminalWidth::current : () -> TerminalWidth.FALLBACK,
+                System::nanoTime);
     }
 
     public Style style() {
@@ -79,6 +87,7 @@ public final class ProgressBar {
                     + epoch + " of " + epochs + " with " + batches + " batches");
         }
         endLiveLine();
+        width = Math.max(MIN_WIDTH, widthSource.getAsInt());
         this.epoch = epoch;
         this.epochs = epochs;
         this.batches = batches;
@@ -118,8 +127,12 @@ public final class ProgressBar {
         double elapsed = seconds(nanoClock.getAsLong());
         String summary = ProgressFormat.duration(elapsed) + rate(elapsed) + ProgressFormat.values(values);
         if (style == Style.LIVE) {
-            redraw(ProgressFormat.count(done, batches) + " " + ProgressFormat.bar(done, batches) + " " + summary);
+            List<String> lines = ProgressFormat.endLines(ProgressFormat.count(done, batches),
+                    ProgressFormat.bar(done, batches), summary, width - 1);
+            redraw(lines.get(0));
             endLiveLine();
+            lines.subList(1, lines.size()).forEach(out::println);
+            out.flush();
         } else {
             out.println(epochLabel() + " " + done + "/" + batches + " " + summary);
             out.flush();

@@ -1,5 +1,7 @@
 package org.jgrad.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -51,6 +53,31 @@ final class ProgressFormat {
         StringBuilder out = new StringBuilder();
         values.forEach((name, value) -> out.append(" - ").append(name).append(": ").append(number(value)));
         return out.toString();
+    }
+
+    /**
+     * The end-of-epoch line, "count bar summary", in lines of at most {@code max} characters: as
+     * it is when it fits, else without the bar, its " - " parts filling each line and the rest
+     * going on to further lines indented by two spaces (a part longer than a line is cut).
+     */
+    static List<String> endLines(String count, String bar, String summary, int max) {
+        if (count.length() + bar.length() + summary.length() + 2 <= max) {
+            return List.of(count + " " + bar + " " + summary);
+        }
+        List<String> lines = new ArrayList<>();
+        String[] parts = summary.split(" - ");
+        StringBuilder line = new StringBuilder(count).append(' ').append(parts[0]);
+        for (int i = 1; i < parts.length; i++) {
+            if (line.length() + 3 + parts[i].length() <= max) {
+                line.append(" - ").append(parts[i]);
+            } else {
+                lines.add(line.toString());
+                line = new StringBuilder("  ").append(parts[i]);
+            }
+        }
+        lines.add(line.toString());
+        lines.replaceAll(text -> text.length() <= max ? text : text.substring(0, max));
+        return lines;
     }
 
     static String number(double value) {

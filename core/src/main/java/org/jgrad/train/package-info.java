@@ -2,7 +2,7 @@
  * Training: {@link org.jgrad.train.Trainer} (Keras-like {@code fit} / {@code evaluate} /
  * {@code predict}) with its {@link org.jgrad.train.Callback}s ({@link org.jgrad.train.EarlyStopping},
  * {@link org.jgrad.train.CsvLogger}, {@link org.jgrad.train.ModelCheckpoint}), and what any training
- * loop reports: {@link org.jgrad.train.History} (per-epoch values by name, CSV, PNG plot) and
+ * loop reports: {@link org.jgrad.train.History} (per-epoch values by name and their CSV; the jgrad-plot module draws them) and
  * {@link org.jgrad.train.ProgressBar}; the metrics are in {@link org.jgrad.train.metrics}. The
  * hand-written loop (zeroGrad, forward, loss, backward, step in a {@code Scope}) stays first-class:
  * the trainer runs exactly those steps and adds nothing a loop cannot do itself.
@@ -27,7 +27,9 @@
  *       ({@code System.console()}, and on JDK 22+ its {@code isTerminal()}) and {@code CI} is
  *       unset, "" or "false"; otherwise one line per epoch. The live line is redrawn with
  *       {@code \r} at most every 100 ms, blanks what a longer previous line left, and is cut to
- *       the terminal width ({@code COLUMNS}, else 120) so it never wraps. A bar past its announced
+ *       the terminal width ({@code COLUMNS}, else {@code stty size} on {@code /dev/tty}, else 80;
+ *       read at each epoch) so it never wraps; an epoch's end line too wide for the bar drops
+ *       it and continues on further lines. A bar past its announced
  *       number of batches stays full rather than failing the training run.
  *   <li><b>Trainer API</b>: a builder, {@code Trainer.builder(model).loss(..).optimizer(..)
  *       .schedule(..).metrics(..).build()}, since Java has no keyword arguments and a builder

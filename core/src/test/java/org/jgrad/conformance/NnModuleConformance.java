@@ -62,9 +62,9 @@ public class NnModuleConformance extends NnSupport {
         Sequential model = nestedModel();
         assertEquals(List.of("0.weight", "0.bias", "2.0.weight", "3.weight", "3.bias"),
                 List.copyOf(model.namedParameters().keySet()));
-        assertEquals(List.of("0.weight", "0.bias", "2.0.weight", "3.weight", "3.bias", "3.running_mean", "3.running_var"),
-                List.copyOf(model.stateDict().keySet()));
-        assertEquals(List.of("3.running_mean", "3.running_var"), List.copyOf(model.namedBuffers().keySet()));
+        assertEquals(List.of("0.weight", "0.bias", "2.0.weight", "3.weight", "3.bias", "3.running_mean", "3.running_var",
+                "3.num_batches_tracked"), List.copyOf(model.stateDict().keySet()));
+        assertEquals(List.of("3.running_mean", "3.running_var", "3.num_batches_tracked"), List.copyOf(model.namedBuffers().keySet()));
         assertEquals(List.copyOf(model.namedParameters().values()), model.parameters());
         for (Tensor p : model.parameters()) {
             assertTrue(p.isLeaf() && p.requiresGrad(), "parameters are leaves that require grad");

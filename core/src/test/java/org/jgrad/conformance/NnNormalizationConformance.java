@@ -62,6 +62,7 @@ public class NnNormalizationConformance extends NnSupport {
             }
             assertClose("running_mean after step " + step, runningMean, bn.buffer("running_mean").toFloatArray(), 1e-5, 1e-6);
             assertClose("running_var after step " + step, runningVar, bn.buffer("running_var").toFloatArray(), 1e-5, 1e-6);
+            assertArrayEquals(new int[] {step + 1}, bn.buffer("num_batches_tracked").toIntArray(), "batches counted");
         }
         bn.eval();
         float[] x = randomFloats(Shape.numel(shape), 40, -2, 2);
@@ -70,13 +71,15 @@ public class NnNormalizationConformance extends NnSupport {
                 y.toFloatArray(), 1e-4, 1e-5);
         assertClose("eval leaves running_mean", runningMean, bn.buffer("running_mean").toFloatArray(), 1e-5, 1e-6);
         assertClose("eval leaves running_var", runningVar, bn.buffer("running_var").toFloatArray(), 1e-5, 1e-6);
+        assertArrayEquals(new int[] {3}, bn.buffer("num_batches_tracked").toIntArray(), "eval counts no batch");
+        assertArrayEquals(new int[0], bn.buffer("num_batches_tracked").shape(), "a scalar, as PyTorch's");
     }
 
     @Test
     void batchNormWithoutAffineUsesItsMomentumAndEps() {
         BatchNorm2d bn = new BatchNorm2d(3, 1e-3, 0.3, false);
         assertEquals(0, bn.parameterCount());
-        assertEquals(List.of("running_mean", "running_var"), List.copyOf(bn.stateDict().keySet()));
+        assertEquals(List.of("running_mean", "running_var", "num_batches_tracked"), List.copyOf(bn.stateDict().keySet()));
         float[] x = randomFloats(2 * 3 * 4 * 4, 22, -1, 2);
         Tensor y = bn.forward(tensor(x, 2, 3, 4, 4));
         double[][] stats = NnReference.channelStats(doubles(x), 2, 3, 16);

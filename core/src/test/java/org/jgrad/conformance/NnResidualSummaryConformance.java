@@ -45,11 +45,11 @@ public class NnResidualSummaryConformance extends NnSupport {
         ResidualBlock block = new ResidualBlock(in, out, stride);
         assertEquals(projection, block.hasProjection());
         List<String> expectedKeys = new java.util.ArrayList<>(List.of("conv1.weight", "bn1.weight", "bn1.bias",
-                "bn1.running_mean", "bn1.running_var", "conv2.weight", "bn2.weight", "bn2.bias", "bn2.running_mean",
-                "bn2.running_var"));
+                "bn1.running_mean", "bn1.running_var", "bn1.num_batches_tracked", "conv2.weight", "bn2.weight", "bn2.bias",
+                "bn2.running_mean", "bn2.running_var", "bn2.num_batches_tracked"));
         if (projection) {
             expectedKeys.addAll(List.of("downsample.0.weight", "downsample.1.weight", "downsample.1.bias",
-                    "downsample.1.running_mean", "downsample.1.running_var"));
+                    "downsample.1.running_mean", "downsample.1.running_var", "downsample.1.num_batches_tracked"));
         }
         assertEquals(expectedKeys, List.copyOf(block.stateDict().keySet()), "torchvision's names");
         randomizeNorms(block);

@@ -76,8 +76,9 @@ public class SafeTensorsValidationConformance extends TensorConformanceSupport {
                         "tensor \"a\": F32 [3] at data_offsets [0, 8] holds 8 bytes, but its shape and dtype need 12"),
                 Arguments.of("{\"a\":{\"dtype\":\"I32\",\"shape\":[65536,65536],\"data_offsets\":[0,0]}}", 0,
                         "tensor \"a\": I32 [65536, 65536] at data_offsets [0, 0] has more than 2147483647 elements"),
-                Arguments.of("{\"a\":{\"dtype\":\"F16\",\"shape\":[4],\"data_offsets\":[0,8]}}", 8,
-                        "byte 22: tensor \"a\": dtype \"F16\" is not one jgrad reads; expected \"F32\" or \"I32\""),
+                Arguments.of("{\"a\":{\"dtype\":\"U8\",\"shape\":[4],\"data_offsets\":[0,4]}}", 4,
+                        "byte 22: tensor \"a\": dtype \"U8\" is not one jgrad reads; expected one of [F16, BF16, I32, F32,"
+                                + " F64, I64]"),
                 Arguments.of("{\"a\":{\"dtype\":\"float32\",\"shape\":[2],\"data_offsets\":[0,8]}}", 8,
                         "dtype \"float32\" is not one jgrad reads"),
                 Arguments.of("{\"a\":{\"dtype\":\"F32\",\"shape\":[2,-1],\"data_offsets\":[0,8]}}", 8,

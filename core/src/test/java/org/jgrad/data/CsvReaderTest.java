@@ -77,10 +77,12 @@ class CsvReaderTest {
     @Test
     void namesTheLineAndColumnOfABadField() {
         CsvReader byName = new CsvReader().header(true).labelColumn("y");
-        assertFails(IOException.class, byName, "x,y\n1,2\n\n3,abc\n", "t.csv: line 4, column 2 (y)",
+        assertFails(IOException.class, byName, "x,y\n1,2\n\nabc,3\n", "t.csv: line 4, column 1 (x)",
                 "'abc' is not a number");
+        assertFails(IOException.class, byName, "y,x\n2,1\n,3\n", "t.csv: line 3, column 1 (y): empty field; expected a label");
         assertFails(IOException.class, byName, "x,y\n1,\n", "line 2, column 2 (y)", "empty field");
         assertFails(IOException.class, new CsvReader(), "1,2\n3,x\n", "t.csv: line 2, column 2: 'x' is not a number");
+        assertFails(IOException.class, new CsvReader().labelColumn(0), "1,2\n3,x\n", "line 2, column 2: 'x'");
         assertFails(IOException.class, byName, "x,y\n1,2\n3\n", "line 3", "1 fields, expected 2", "(header)");
         assertFails(IOException.class, byName, "x,y\n1,\"2\n", "line 2, column 2", "no closing quote");
         assertFails(IOException.class, byName, "x,y\n1,\"2\"3\n", "line 2, column 2",
@@ -98,6 +100,32 @@ class CsvReaderTest {
                 "label column index 2 is outside the 2 columns");
         assertFails(IOException.class, new CsvReader().labelColumn(-3), "1,2\n", "index -3");
         assertThrows(IllegalArgumentException.class, () -> new CsvReader().delimiter('"'));
+    }
+
+    @Test
+    void textLabelsBecomeClassIndicesInSortedOrderAndTheMappingIsKept() throws IOException {
+        String iris = "sepal_length,sepal_width,species\n5.1,3.5,setosa\n7.0,3.2,versicolor\n6.3,3.3,virginica\n"
+                + "4.9,3.0,setosa\n";
+        CsvTable t = read(new CsvReader().header(true).labelColumn("species"), iris);
+        assertEquals(List.of("setosa", "versicolor", "virginica"), t.classNames());
+        assertArrayEquals(new float[] {0, 1, 2, 0}, t.labels());
+        TensorDataset data = t.toClassDataset();
+        assertEquals(DType.INT32, data.targetType());
+        assertEquals(4, data.size());
+        Path names = dir.resolve("run/classes.txt");
+        t.saveClassNames(names);
+        assertEquals("setosa\nversicolor\nvirginica\n", Files.readString(names));
+        CsvReader sameMapping = new CsvReader().header(true).labelColumn("species")
+                .classNames(CsvTable.readClassNames(names));
+        CsvTable test = read(sameMapping, "sepal_length,sepal_width,species\n6.3,3.3,virginica\n");
+        assertArrayEquals(new float[] {2}, test.labels(), "index 2 though the file holds one class");
+        assertFails(IOException.class, sameMapping, "a,b,species\n1,2,setosa\n1,2,iris\n",
+                "t.csv: line 3, column 3 (species): 'iris' is not one of the given class names [setosa, versicolor,"
+                        + " virginica]");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> t.toRegressionDataset());
+        assertTrue(e.getMessage().contains("holds class names [setosa, versicolor, virginica], not numbers"), e.getMessage());
+        assertEquals(List.of(), read(new CsvReader().labelColumn(-1), "1,2\n3,4\n").classNames(), "numeric labels");
+        assertThrows(IllegalArgumentException.class, () -> new CsvReader().classNames(List.of("a", "a")));
     }
 
     @Test

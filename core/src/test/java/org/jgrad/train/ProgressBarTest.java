@@ -2,6 +2,7 @@ package org.jgrad.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -98,7 +99,7 @@ class ProgressBarTest {
         assertThrows(IllegalArgumentException.class, () -> bar.startEpoch(0, 3, 10));
         assertThrows(IllegalArgumentException.class, () -> bar.startEpoch(4, 3, 10));
         assertThrows(IllegalArgumentException.class, () -> bar.startEpoch(1, 3, 0));
-        assertThrows(IllegalArgumentException.class, () -> bar(ProgressBar.Style.LIVE, 20));
+        assertThrows(IllegalArgumentException.class, () -> bar(ProgressBar.Style.LIVE, 19));
         assertEquals("", printed());
     }
 
@@ -113,10 +114,25 @@ class ProgressBarTest {
     }
 
     @Test
-    void widthComesFromColumnsWhenItIsANumber() {
-        assertEquals(80, ProgressBar.columns("80"));
-        assertEquals(40, ProgressBar.columns("12"));
-        assertEquals(120, ProgressBar.columns(null));
-        assertEquals(120, ProgressBar.columns("wide"));
+    void widthComesFromColumnsWhenItIsAPositiveNumber() {
+        assertEquals(80, TerminalWidth.parse(" 80"));
+        assertEquals(12, TerminalWidth.parse("12"));
+        assertEquals(null, TerminalWidth.parse("0"));
+        assertEquals(null, TerminalWidth.parse(null));
+        assertEquals(null, TerminalWidth.parse("wide"));
+    }
+
+    @Test
+    void anEndLineTooWideForTheTerminalGoesOnToMoreLinesAndNoLineReachesTheWidth() {
+        runEpoch(bar(ProgressBar.Style.LIVE, 80));
+        String expected = "Epoch 1/2\n"
+                + "\r1/4 [======>.......................] ETA 1.5s - 20 samples/s - loss: 0.9000"
+                + "\r3/4 [=====================>........] ETA 0.2s - 43 samples/s - loss: 0.7000 - a"
+                + "\r4/4 1.0s - 37 samples/s - loss: 0.6500 - accuracy: 0.5500 - val_loss: 0.7000" + " ".repeat(3) + "\n"
+                + "  val_accuracy: 0.5000\n";
+        assertEquals(expected, printed());
+        for (String line : printed().split("[\r\n]")) {
+            assertTrue(line.length() < 80, "shorter than the terminal: " + line);
+        }
     }
 }

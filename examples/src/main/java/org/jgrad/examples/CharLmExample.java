@@ -15,14 +15,14 @@ import org.jgrad.optim.Adam;
  * causal Transformer ({@link CharTransformer}) whose context is {@code --seq-len} characters.
  */
 public final class CharLmExample {
-    static final ExampleSpec SPEC = ExampleSpec.of("char-lm", "character-level language model on Debian's fortunes", 1, 32, 3e-3)
+    static final ExampleSpec SPEC = ExampleSpec.of("char-lm", "character-level language model on Debian's fortunes", 2, 32, 4e-3)
             .withOption("model", "lstm", "the model: lstm or transformer")
             .withOption("hidden", null, "LSTM hidden size (default 256) or Transformer width (default 128)")
             .withOption("layers", null, "recurrent layers (default 1) or Transformer encoder layers (default 2)")
             .withOption("heads", "4", "Transformer attention heads")
             .withOption("positions", "learned", "Transformer positions: learned or sinusoidal")
             .withOption("seq-len", "64", "characters per stream per step (backpropagation window)")
-            .withOption("train-chars", "100000000", "training characters read per epoch (at most the training part)")
+            .withOption("train-chars", "1200000", "training characters read per epoch (the first of the training part)")
             .withOption("sample-chars", "400", "characters sampled at the end")
             .withOption("text", null, "the text file (default: what scripts/fetch-fortunes writes)");
 
@@ -57,7 +57,7 @@ public final class CharLmExample {
         try (CharModel model = model(modelName, corpus.vocabularySize(), args)) {
             out.printf("text: %d characters, vocabulary %d; model %s, %d parameters%n", text.length(),
                     corpus.vocabularySize(), modelName, model.module().parameterCount());
-            double lr = args.lr(3e-3);
+            double lr = args.lr(4e-3);
             Adam adam = new Adam(model.module().parameters(), lr);
             CharTraining training = new CharTraining(corpus, model, adam, args.batchSize(), args.positiveIntOption("seq-len"),
                     args.positiveIntOption("train-chars"));

@@ -18,6 +18,7 @@ import org.jgrad.loss.CrossEntropyLoss;
 import org.jgrad.nn.Module;
 import org.jgrad.optim.Optimizer;
 import org.jgrad.optim.schedule.LrSchedule;
+import org.jgrad.plot.HistoryPlot;
 import org.jgrad.train.Callback;
 import org.jgrad.train.CsvLogger;
 import org.jgrad.train.History;
@@ -32,9 +33,10 @@ import org.jgrad.train.metrics.ConfusionMatrix;
  * The classification examples' common part (digits, MNIST): {@link Trainer#fit} with a progress
  * bar and validation, the test accuracy, the confusion matrix, and the run's files in the output
  * folder: {@code history.csv} (rewritten each epoch by {@link CsvLogger}), {@code loss.png}
- * ({@link History#plot}) and {@code best.safetensors} ({@link ModelCheckpoint} through
- * {@link Checkpoint}: weights, optimizer and schedule of the epoch with the best validation
- * accuracy) and {@code last.safetensors} (the same, after every epoch, with the epochs done).
+ * ({@link HistoryPlot}) and {@code best.safetensors} ({@link ModelCheckpoint} through
+ * {@link Checkpoint}: the weights of the epoch with the best validation accuracy, and beside them
+ * {@code best.training.safetensors} with the optimizer and schedule) and {@code last.safetensors}
+ * (the same, after every epoch, with the epochs done).
  * {@code --stop-after N} ends training after epoch N of {@code --epochs} and {@code --resume FILE}
  * goes on from such a file: the pair ends with the same weights (and weights_sha256) as one run.
  */
@@ -100,7 +102,7 @@ final class ClassifierRun {
                 confusion.update(logits, batch.targets());
             }
         }
-        history.plot(plot);
+        HistoryPlot.write(history, plot);
         double samplesPerSecond = (double) data.train().size() * history.epochs() / fitSeconds;
         out.printf("%nconfusion matrix on the test set (last epoch's weights):%n%s%n%n", confusion);
         out.printf("test accuracy %.4f, test loss %.4f; trained %d epochs in %.1f s (%,.0f samples/s)%n",

@@ -24,6 +24,7 @@ import org.jgrad.optim.RMSprop;
 import org.jgrad.optim.SGD;
 import org.jgrad.optim.schedule.LrSchedule;
 import org.jgrad.optim.schedule.Schedules;
+import org.jgrad.plot.LossCurves;
 import org.jgrad.train.History;
 import org.jgrad.train.Trainer;
 import org.jgrad.train.metrics.Accuracy;
@@ -94,7 +95,7 @@ public final class OptimizersExample {
         summary.put("weights_sha256", weights.hex());
         Path plot = Path.of(args.option("out")).resolve("losses.png");
         Files.createDirectories(plot.getParent());
-        LossCurves.plot(plot, "Training loss by optimizer and schedule", curves);
+        LossCurves.write(plot, "Training loss by optimizer and schedule", curves);
         out.println();
         out.println("loss curves: " + plot.toAbsolutePath());
     }

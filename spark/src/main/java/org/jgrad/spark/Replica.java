@@ -128,18 +128,30 @@ final class Replica implements AutoCloseable {
         return crc.getValue();
     }
 
-    /** The checkpoint bytes of this replica with {@code progress}. */
+    /**
+     * The checkpoint bytes of this replica with {@code progress}: the weights file's length (8
+     * bytes, big-endian), the weights file, then the training-state file beside it.
+     */
     byte[] stateBytes(TrainingProgress progress) {
         return throughFile(file -> {
             checkpoint().save(file, progress);
-            return Files.readAllBytes(file);
+            byte[] weights = Files.readAllBytes(file);
+            byte[] training = Files.readAllBytes(Checkpoint.trainingStateFile(file));
+            return ByteBuffer.allocate(Long.BYTES + weights.length + training.length).putLong(weights.length)
+                    .put(weights).put(training).array();
         });
     }
 
-    /** Loads checkpoint bytes into this replica; returns their progress. */
+    /** Loads checkpoint bytes ({@link #stateBytes}) into this replica; returns their progress. */
     TrainingProgress loadState(byte[] state) {
         return throughFile(file -> {
-            Files.write(file, state);
+            ByteBuffer bytes = ByteBuffer.wrap(state);
+            byte[] weights = new byte[Math.toIntExact(bytes.getLong())];
+            bytes.get(weights);
+            byte[] training = new byte[bytes.remaining()];
+            bytes.get(training);
+            Files.write(file, weights);
+            Files.write(Checkpoint.trainingStateFile(file), training);
             return checkpoint().load(file);
         });
     }
@@ -157,6 +169,7 @@ final class Replica implements AutoCloseable {
                 return work.run(file);
             } finally {
                 Files.deleteIfExists(file);
+                Files.deleteIfExists(Checkpoint.trainingStateFile(file));
                 Files.deleteIfExists(dir);
             }
         } catch (IOException e) {
