@@ -1,5 +1,6 @@
 package org.jgrad.nn;
 
+import java.util.Arrays;
 import org.jgrad.Generator;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
@@ -92,7 +93,7 @@ public class MultiheadAttention extends Module {
         int batch = q.size(0);
         int queries = q.size(1);
         int keys = k.size(1);
-        if (k.size(0) != batch || !java.util.Arrays.equals(k.shape(), v.shape())) {
+        if (k.size(0) != batch || !Arrays.equals(k.shape(), v.shape())) {
             throw new IllegalArgumentException("MultiheadAttention: query " + Shape.toString(query.shape()) + ", key "
                     + Shape.toString(key.shape()) + " and value " + Shape.toString(value.shape())
                     + " must share the batch size, and key and value their shape");

@@ -20,13 +20,13 @@ public final class Attention {
 
     /**
      * Attention with an optional mask (null for none), dropout of the weights with probability
-     * {@code dropoutP} drawn from {@code generator}, and, with {@code isCausal}, query i limited to
+     * {@code dropoutP} drawn from {@code generator} (null: the global one), and, with {@code isCausal}, query i limited to
      * keys 0..i (on top of {@code attnMask}).
      */
     public static Tensor scaledDotProductAttention(Tensor q, Tensor k, Tensor v, AttentionMask attnMask, double dropoutP,
             boolean isCausal, Generator generator) {
         Tensor weights = attentionWeights(q, k, attnMask, isCausal);
-        return Activations.dropout(weights, (float) dropoutP, generator).matmul(v);
+        return Activations.dropout(weights, (float) dropoutP, generator == null ? Generator.global() : generator).matmul(v);
     }
 
     /** softmax(q kᵀ / sqrt(E) + mask) along the keys: the weights (..., L, S) attention averages v with. */

@@ -94,6 +94,15 @@ class ExampleSmokeTest {
 
     @Test
     void charLmLearnsASmallTextBelowItsUnigramEntropy() throws IOException {
+        charLmLearnsASmallText("lstm", "--hidden", "32");
+    }
+
+    @Test
+    void charLmTransformerLearnsASmallTextBelowItsUnigramEntropy() throws IOException {
+        charLmLearnsASmallText("transformer", "--hidden", "32", "--heads", "2", "--positions", "sinusoidal");
+    }
+
+    private void charLmLearnsASmallText(String model, String... options) throws IOException {
         String[] words = {"the ", "cat ", "sat ", "on ", "a ", "mat ", "and ", "dog ", "ran ", "far.\n"};
         StringBuilder text = new StringBuilder();
         java.util.SplittableRandom random = new java.util.SplittableRandom(7);
@@ -102,11 +111,15 @@ class ExampleSmokeTest {
         }
         Path file = dir.resolve("small.txt");
         Files.writeString(file, text);
-        Map<String, String> summary = run(CharLmExample.SPEC, CharLmExample::run, "--text", file.toString(),
-                "--epochs", "2", "--hidden", "32", "--seq-len", "16", "--batch-size", "16", "--sample-chars", "50");
-        assertEquals("lstm", summary.get("model"));
+        String[] args = {"--model", model, "--text", file.toString(), "--epochs", "2", "--seq-len", "16", "--batch-size", "16",
+            "--sample-chars", "50"};
+        String[] all = java.util.Arrays.copyOf(args, args.length + options.length);
+        System.arraycopy(options, 0, all, args.length, options.length);
+        Map<String, String> summary = run(CharLmExample.SPEC, CharLmExample::run, all);
+        assertEquals(model, summary.get("model"));
         double bpc = Double.parseDouble(summary.get("val_bpc"));
-        assertTrue(bpc < 0.8 * unigramBits(text.toString()), "val_bpc " + bpc + ", unigram " + unigramBits(text.toString()));
+        assertTrue(bpc < 0.8 * unigramBits(text.toString()), model + " val_bpc " + bpc + ", unigram "
+                + unigramBits(text.toString()));
     }
 
     /** Bits per character of the text's own character frequencies: what a model without context reaches. */
