@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
  * A PyTorch-style loop with no Scope and no close ({@link ScopelessLoop}: MLP 784-512-256-10,
  * Adam) trains 10,000 steps in a child JVM with a 256 MiB heap without running out of memory:
  * backward releases the graph, and allocation frees dropped buffers (collecting when the heap is
- * short). The child uses this JVM's kernel path; {@code -Djgrad.test.scopeless.runs=N} repeats it.
+ * short). The child uses this JVM's kernel path; {@code -Djgrad.test.scopeless.runs=N} repeats it (N >= 1).
  */
 class CpuScopelessTrainingTest {
     private static final int STEPS = 10_000;
 
     @Test
     void tenThousandStepsWithoutAScopeFitIn256MiB() throws IOException, InterruptedException {
-        int runs = Integer.getInteger("jgrad.test.scopeless.runs", 1);
+        int runs = Math.max(1, Integer.getInteger("jgrad.test.scopeless.runs", 1));
         for (int run = 1; run <= runs; run++) {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
