@@ -1,6 +1,5 @@
 package org.jgrad.conformance;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.jgrad.Scope;
@@ -18,9 +17,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
- * A long training loop holds device memory flat: after a warm-up, each of 10,000 more steps of a
- * small MLP (dropout, cross-entropy, Adam), each in its own scope, leaves the live buffers, their
- * bytes and the allocator's cache exactly where they were, and the model learns (so the steps ran).
+ * A long training loop holds device memory flat: after a warm-up, none of 10,000 more steps of a
+ * small MLP (dropout, cross-entropy, Adam), each in its own scope, ends with more live buffers,
+ * more live bytes or a larger device footprint (live plus cached bytes) than the warm-up did, and
+ * the model learns (so the steps ran). Not exact equality: the suite's earlier classes leave
+ * unclosed tensors that the Cleaner may free during the loop, which moves their bytes from live to
+ * cached without changing the footprint.
  * Needs the backend's memory statistics ({@link BackendUnderTest#memoryStats}); skipped, with the
  * reason, on a backend without them (the CPU's arrays belong to the garbage collector).
  */
@@ -63,11 +65,17 @@ public class MemoryFlatConformance extends TensorConformanceSupport {
             if (step == WARM_UP) {
                 warm = stats();
             } else if (step > WARM_UP) {
-                assertEquals(warm, stats(), "device memory after step " + step);
+                assertNotAbove(warm, stats(), step);
             }
         }
         model.eval();
         float last = loss.apply(model.forward(x), y).item();
         assertTrue(last < first / 4, "the loss should fall: " + first + " then " + last);
+    }
+
+    private static void assertNotAbove(MemoryStats warm, MemoryStats now, int step) {
+        boolean flat = now.liveBuffers() <= warm.liveBuffers() && now.liveBytes() <= warm.liveBytes()
+                && now.liveBytes() + now.cachedBytes() <= warm.liveBytes() + warm.cachedBytes();
+        assertTrue(flat, "device memory grew by step " + step + ": " + now + ", after the warm-up " + warm);
     }
 }
