@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * F16 and BF16 files. Models with BatchNorm also run one training step: same output, same running
  * statistics and {@code num_batches_tracked} afterwards.
  */
-public abstract class PyTorchFixturesConformance extends TensorConformanceSupport {
+public class PyTorchFixturesConformance extends TensorConformanceSupport {
     private static final double TOLERANCE = 1e-5;
 
     @TempDir
@@ -39,7 +39,7 @@ public abstract class PyTorchFixturesConformance extends TensorConformanceSuppor
 
     private Path resource(String name) throws IOException {
         Path file = dir.resolve(name);
-        try (InputStream in = PyTorchFixturesConformance.class.getResourceAsStream("/pytorch/" + name)) {
+        try (InputStream in = PyTorchFixturesConformance.class.getResourceAsStream("pytorch/" + name)) {
             if (in == null) {
                 throw new IOException("test resource pytorch/" + name + " is missing; run scripts/pytorch/make-fixtures.py");
             }

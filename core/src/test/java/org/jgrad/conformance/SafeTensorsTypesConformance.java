@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * back as {@link StorageTypes} say, in the reference writer's order (I64, F64, F32, I32, BF16,
  * F16). The bytes are built by hand from the formats' definitions.
  */
-public abstract class SafeTensorsTypesConformance extends TensorConformanceSupport {
+public class SafeTensorsTypesConformance extends TensorConformanceSupport {
     @TempDir
     Path dir;
 
