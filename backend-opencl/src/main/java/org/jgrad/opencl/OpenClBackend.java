@@ -12,6 +12,7 @@ import org.jgrad.backend.ConvGeometry;
 import org.jgrad.backend.Distribution;
 import org.jgrad.backend.Extents;
 import org.jgrad.backend.GemmShape;
+import org.jgrad.backend.HalfFloats;
 import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.RmspropConfig;
 import org.jgrad.backend.SgdConfig;
@@ -70,11 +71,21 @@ public final class OpenClBackend implements Backend {
         if (length < 0) {
             throw new IllegalArgumentException("allocate: negative length " + length);
         }
-        long sizeClass = BufferPool.sizeClass(4L * length);
+        long sizeClass = BufferPool.sizeClass(wordBytes(dtype, length));
         ClBuffer buffer = new ClBuffer(dtype, length, cl.pool().take(sizeClass), sizeClass);
-        cl.fill(buffer.mem(), 0, 4L * length);
+        cl.fill(buffer.mem(), 0, wordBytes(dtype, length));
         buffer.knownRange(dtype == DType.INT32 ? new int[] {0, 0} : null);
         return buffer;
+    }
+
+    /** A 16-bit value twice over, the 32-bit fill pattern of a FLOAT16 or BFLOAT16 buffer. */
+    private static int halfWord(short bits) {
+        return (bits & 0xFFFF) << 16 | (bits & 0xFFFF);
+    }
+
+    /** The bytes of {@code length} elements, rounded up to whole 32-bit words (fills write words). */
+    private static long wordBytes(DType dtype, int length) {
+        return ((long) dtype.bytes() * length + 3) / 4 * 4;
     }
 
     @Override
@@ -144,12 +155,28 @@ public final class OpenClBackend implements Backend {
         ClBuffer d = ClBuffer.of(dst);
         boolean ints = d.dtype() == DType.INT32;
         d.knownRange(ints ? new int[] {(int) value, (int) value} : null);
-        cl.fill(d.mem(), ints ? (int) value : Float.floatToRawIntBits(value), 4L * d.length());
+        int word = switch (d.dtype()) {
+            case FLOAT32 -> Float.floatToRawIntBits(value);
+            case INT32 -> (int) value;
+            case FLOAT16 -> halfWord(HalfFloats.floatToFloat16(value));
+            case BFLOAT16 -> halfWord(HalfFloats.floatToBfloat16(value));
+        };
+        cl.fill(d.mem(), word, wordBytes(d.dtype(), d.length()));
     }
 
     @Override
     public synchronized void cast(Buffer src, Buffer dst) {
-        elementwise.cast(ClBuffer.of(src), ClBuffer.of(dst));
+        elementwise.cast(ClBuffer.of(src), ClBuffer.of(dst), new ElementwiseOps.Scratch() {
+            @Override
+            public ClBuffer allocate(int length) {
+                return (ClBuffer) OpenClBackend.this.allocate(DType.FLOAT32, length);
+            }
+
+            @Override
+            public void free(ClBuffer buffer) {
+                OpenClBackend.this.free(buffer);
+            }
+        });
     }
 
     @Override
