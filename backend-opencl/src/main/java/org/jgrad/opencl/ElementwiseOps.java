@@ -74,11 +74,8 @@ final class ElementwiseOps {
                         .mem(src).i(at[0]).vector(strides[0]).mem(dst).i(at[1]).vector(strides[1]).run1d(count));
     }
 
-    /**
-     * Same dtype: a device copy. FLOAT32 and INT32 convert directly, as do FLOAT32 and a 16-bit
-     * type; the other pairs (INT32 or a 16-bit type to another 16-bit type) go through FLOAT32.
-     */
-    void cast(ClBuffer src, ClBuffer dst, Scratch scratch) {
+    /** Same dtype: a device copy; else FLOAT32 to or from INT32, FLOAT16 or BFLOAT16 (the SPI's pairs). */
+    void cast(ClBuffer src, ClBuffer dst) {
         Extents.checkLength("cast", "dst", dst.length(), src.length());
         src.mem();
         dst.mem();
@@ -88,28 +85,16 @@ final class ElementwiseOps {
             return;
         }
         dst.knownRange(null);
-        if (src.dtype() != DType.FLOAT32 && dst.dtype() != DType.FLOAT32 && (src.dtype().isHalf() || dst.dtype().isHalf())) {
-            ClBuffer floats = scratch.allocate(src.length());
-            cast(src, floats, scratch);
-            cast(floats, dst, scratch);
-            scratch.free(floats);
-            return;
+        if (src.dtype() != DType.FLOAT32 && dst.dtype() != DType.FLOAT32) {
+            throw new IllegalArgumentException("cast: " + src.dtype() + " to " + dst.dtype() + "; one side must be FLOAT32");
         }
-        DType half = src.dtype() == DType.FLOAT32 ? dst.dtype() : src.dtype();
-        String kernel = switch (half) {
+        String kernel = switch (src.dtype() == DType.FLOAT32 ? dst.dtype() : src.dtype()) {
             case INT32 -> src.dtype() == DType.FLOAT32 ? "cast_float_to_int" : "cast_int_to_float";
             case FLOAT16 -> src.dtype() == DType.FLOAT32 ? "cast_float_to_float16" : "cast_float16_to_float";
             case BFLOAT16 -> src.dtype() == DType.FLOAT32 ? "cast_float_to_bfloat16" : "cast_bfloat16_to_float";
             case FLOAT32 -> throw new IllegalStateException("same dtypes are copied above");
         };
         cl.launch(kernel).i(src.length()).mem(src).mem(dst).run1d(src.length());
-    }
-
-    /** FLOAT32 buffers for a cast that goes through FLOAT32. */
-    interface Scratch {
-        ClBuffer allocate(int length);
-
-        void free(ClBuffer buffer);
     }
 
     private static int checkOutput(String op, int[] shape, ClBuffer out) {

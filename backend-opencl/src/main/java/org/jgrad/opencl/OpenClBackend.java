@@ -166,17 +166,7 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public synchronized void cast(Buffer src, Buffer dst) {
-        elementwise.cast(ClBuffer.of(src), ClBuffer.of(dst), new ElementwiseOps.Scratch() {
-            @Override
-            public ClBuffer allocate(int length) {
-                return (ClBuffer) OpenClBackend.this.allocate(DType.FLOAT32, length);
-            }
-
-            @Override
-            public void free(ClBuffer buffer) {
-                OpenClBackend.this.free(buffer);
-            }
-        });
+        elementwise.cast(ClBuffer.of(src), ClBuffer.of(dst));
     }
 
     @Override
