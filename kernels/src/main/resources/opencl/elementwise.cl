@@ -66,16 +66,20 @@ __kernel void where_select(int n, int rank, int8 shape,
     }
 }
 
-// Moves 32-bit words, so one kernel serves FLOAT32 and INT32 buffers alike.
-__kernel void strided_copy(int n, int rank, int8 shape,
-                           __global const uint* src, int srcOffset, int8 srcStrides,
-                           __global uint* dst, int dstOffset, int8 dstStrides) {
-    int i = get_global_id(0);
-    if (i < n) {
-        dst[dstOffset + strided_offset(i, rank, shape, dstStrides)] =
-                src[srcOffset + strided_offset(i, rank, shape, srcStrides)];
+// Moves words as they are: strided_copy 32-bit ones (FLOAT32 and INT32 alike), strided_copy_16
+// 16-bit ones (FLOAT16 and BFLOAT16).
+#define STRIDED_COPY(name, word)                                                                   \
+    __kernel void name(int n, int rank, int8 shape,                                                \
+                       __global const word* src, int srcOffset, int8 srcStrides,                   \
+                       __global word* dst, int dstOffset, int8 dstStrides) {                       \
+        int i = get_global_id(0);                                                                  \
+        if (i < n) {                                                                               \
+            dst[dstOffset + strided_offset(i, rank, shape, dstStrides)] =                          \
+                    src[srcOffset + strided_offset(i, rank, shape, srcStrides)];                   \
+        }                                                                                          \
     }
-}
+STRIDED_COPY(strided_copy, uint)
+STRIDED_COPY(strided_copy_16, ushort)
 
 // Round toward zero, saturating, NaN to 0: Java's (int) cast.
 __kernel void cast_float_to_int(int n, __global const float* src, __global int* dst) {
@@ -92,16 +96,7 @@ __kernel void cast_int_to_float(int n, __global const int* src, __global float* 
     }
 }
 
-// FLOAT16 and BFLOAT16 storage: 16-bit words moved as they are, and casts to and from FLOAT32.
-__kernel void strided_copy_16(int n, int rank, int8 shape,
-                              __global const ushort* src, int srcOffset, int8 srcStrides,
-                              __global ushort* dst, int dstOffset, int8 dstStrides) {
-    int i = get_global_id(0);
-    if (i < n) {
-        dst[dstOffset + strided_offset(i, rank, shape, dstStrides)] =
-                src[srcOffset + strided_offset(i, rank, shape, srcStrides)];
-    }
-}
+// FLOAT16 and BFLOAT16 storage: casts to and from FLOAT32.
 
 // Round to nearest even (vstore_half_rte); overflow gives infinity.
 __kernel void cast_float_to_float16(int n, __global const float* src, __global half* dst) {
