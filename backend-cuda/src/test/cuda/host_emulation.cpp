@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <csetjmp>
 #include <ucontext.h>
@@ -31,6 +32,8 @@ static Dim blockDim, gridDim;
 #define __forceinline__ inline
 // one block runs at a time, so a function-local static is that block's shared memory
 #define __shared__ static
+// a kernel's unknown op: the device traps, the emulator aborts (the Java side then reports the failure)
+[[noreturn]] inline void __trap() { std::abort(); }
 
 // Kernels with barriers run each thread of a block as a fiber on one OS thread: __syncthreads
 // hands control back, and a round gives every fiber one turn, so all of them reach each barrier
@@ -183,7 +186,7 @@ int main(int argc, char **argv) {
     } else if (kernel == "copy") {
         Layout l;
         int *fields = &l.rank;
-        for (int i = 0; i < 36; i++) fields[i] = (int) num();
+        for (int i = 0; i < (int) (sizeof(Layout) / sizeof(int)); i++) fields[i] = (int) num();
         int n = (int) num(); auto src = floats(); auto dst = floats();
         run([&] { copy_u32(l, (const unsigned *) src.data(), (unsigned *) dst.data(), n); });
         print(dst);

@@ -2,9 +2,6 @@
 // rounded once, as the CPU reference does, so results agree with it to the last bit or two.
 #include "jgrad.cuh"
 
-enum UnaryOp { NEG, EXP, LOG, SQRT, ABS, SIGN, RELU, LEAKY_RELU, SIGMOID, TANH, GELU, ERF };
-enum BinaryOp { ADD, SUB, MUL, DIV, POW, MAXIMUM, MINIMUM, EQ, NE, LT, LE, GT, GE };
-
 // The rational erf approximation of the CPU backend (Eigen's and XLA's), in the same order.
 __device__ __forceinline__ float float_erf(float x) {
     float z = java_max(-4.0f, java_min(4.0f, x));  // NaN stays NaN (fminf would clamp it to 4)
@@ -30,7 +27,8 @@ __device__ __forceinline__ float apply_unary(int op, float alpha, float x) {
     case SIGMOID: return (float) (1.0 / (1.0 + exp(-(double) x)));
     case TANH: return (float) tanh((double) x);
     case GELU: return 0.5f * x * (1.0f + float_erf(x * 0.70710678118654752f));
-    default: return float_erf(x);
+    case ERF: return float_erf(x);
+    default: __trap();
     }
 }
 
@@ -54,7 +52,8 @@ __device__ __forceinline__ float apply_binary(int op, float a, float b) {
     case LT: return a < b ? 1.0f : 0.0f;
     case LE: return a <= b ? 1.0f : 0.0f;
     case GT: return a > b ? 1.0f : 0.0f;
-    default: return a >= b ? 1.0f : 0.0f;
+    case GE: return a >= b ? 1.0f : 0.0f;
+    default: __trap();
     }
 }
 
@@ -76,15 +75,16 @@ extern "C" __global__ void unary_f32(int op, float alpha, const float *x, float 
     JG_FOR_EACH(i, n) out[i] = apply_unary(op, alpha, x[i]);
 }
 
-// Operands: 0 = a, 1 = b; out is contiguous.
+// Operands: 0 = a, 1 = b; out is contiguous from l.out_offset.
 extern "C" __global__ void binary_f32(int op, Layout l, const float *a, const float *b, float *out, int n) {
-    JG_FOR_EACH(i, n) out[i] = apply_binary(op, a[layout_offset(l, 0, i)], b[layout_offset(l, 1, i)]);
+    JG_FOR_EACH(i, n) out[l.out_offset + i] = apply_binary(op, a[layout_offset(l, 0, i)], b[layout_offset(l, 1, i)]);
 }
 
-// Operands: 0 = cond, 1 = a, 2 = b; out is contiguous.
+// Operands: 0 = cond, 1 = a, 2 = b; out is contiguous from l.out_offset.
 extern "C" __global__ void where_f32(Layout l, const float *cond, const float *a, const float *b, float *out, int n) {
     JG_FOR_EACH(i, n) {
-        out[i] = cond[layout_offset(l, 0, i)] != 0.0f ? a[layout_offset(l, 1, i)] : b[layout_offset(l, 2, i)];
+        out[l.out_offset + i] = cond[layout_offset(l, 0, i)] != 0.0f ? a[layout_offset(l, 1, i)]
+                                                                    : b[layout_offset(l, 2, i)];
     }
 }
 

@@ -18,12 +18,17 @@ extern "C" __global__ void gather_f32(const float *src, int outer, int srcSize, 
     }
 }
 
-// out(o, index(o, j, i), i) += src(o, j, i). Repeated indices meet in atomicAdd, so their sum's
-// rounding may differ from run to run (as in PyTorch's index_add_ on CUDA).
+// out(o, index(o, j, i), i) += src(o, j, i). One thread per column (o, i) adds its j in order, so
+// repeated indices sum in one order, the same on every run (and as on the CPU and OpenCL): no
+// atomics. The cost is a loop of indexSize per thread, which only an Embedding backward (one
+// column per feature, every token in its loop) feels.
 extern "C" __global__ void scatter_add_f32(const float *src, int outer, int indexSize, int inner, const int *index,
                                            int outSize, float *out) {
-    JG_FOR_EACH(at, (long long) outer * indexSize * inner) {
-        long long i = at % inner, o = at / inner / indexSize;
-        atomicAdd(&out[(o * outSize + index[at]) * inner + i], src[at]);
+    JG_FOR_EACH(column, (long long) outer * inner) {
+        long long o = column / inner, i = column - o * inner;
+        for (int j = 0; j < indexSize; j++) {
+            long long at = (o * indexSize + j) * inner + i;
+            out[(o * outSize + index[at]) * inner + i] += src[at];
+        }
     }
 }

@@ -1,6 +1,8 @@
 // Shared definitions of jgrad's CUDA kernels. Every kernel is extern "C" so the runtime finds it
-// by its plain name; enum values follow the Java enums' declaration order (a test checks this).
+// by its plain name; the op codes are the Java enums' ordinals, named in ops.h (shared with OpenCL).
 #pragma once
+
+#include "../resources/ops.h"
 
 #define JG_MAX_DIMS 8
 
@@ -11,6 +13,7 @@ struct Layout {
     int shape[JG_MAX_DIMS];
     int stride[3][JG_MAX_DIMS];
     int offset[3];
+    int out_offset;  // where a contiguous output starts (binary, where)
 };
 
 // The element offset of operand `which` for the linear (row-major) index `i` of the shape.

@@ -3,8 +3,6 @@
 // a NaN counting as the extreme.
 #include "jgrad.cuh"
 
-enum ReduceOp { SUM, MAX, MIN, ARGMAX, ARGMIN };
-
 #define JG_REDUCE_THREADS 256
 
 // Whether (v, iv) replaces (best, ib) in an arg search: strictly better, NaN first, ties to the lower index.
@@ -26,7 +24,8 @@ __device__ __forceinline__ Partial combine(int op, Partial a, Partial b) {
     case SUM: a.sum += b.sum; return a;
     case MAX: a.value = java_max(a.value, b.value); return a;
     case MIN: a.value = java_min(a.value, b.value); return a;
-    default: return arg_beats(op == ARGMAX, b.value, b.index, a.value, a.index) ? b : a;
+    case ARGMAX: case ARGMIN: return arg_beats(op == ARGMAX, b.value, b.index, a.value, a.index) ? b : a;
+    default: __trap();
     }
 }
 

@@ -1,19 +1,23 @@
-// Unary, binary, where, strided copy and casts. Op codes are the ordinals of UnaryOp and BinaryOp.
+// Unary, binary, where, strided copy and casts. Ops are UnaryOp and BinaryOp (ops.h); an unknown
+// op yields NaN (OpenCL C has no trap), which the op-table conformance test would catch.
 
 inline float unary_op(int op, float x, float alpha) {
     switch (op) {
-        case 0: return -x;
-        case 1: return exp(x);
-        case 2: return log(x);
-        case 3: return sqrt(x);
-        case 4: return fabs(x);
-        case 5: return isnan(x) ? x : (x > 0.0f ? 1.0f : (x < 0.0f ? -1.0f : x));
-        case 6: return isnan(x) ? x : (x > 0.0f ? x : 0.0f);
-        case 7: return x > 0.0f ? x : alpha * x;
-        case 8: return 1.0f / (1.0f + exp(-x));
-        case 9: return tanh(x);
-        case 10: return 0.5f * x * (1.0f + erf(x * M_SQRT1_2_F));
-        default: return erf(x);
+        case NEG: return -x;
+        case EXP: return exp(x);
+        case LOG: return log(x);
+        case SQRT: return sqrt(x);
+        case ABS: return fabs(x);
+        case SIGN: return isnan(x) ? x : (x > 0.0f ? 1.0f : (x < 0.0f ? -1.0f : x));
+        case RELU: return isnan(x) ? x : (x > 0.0f ? x : 0.0f);
+        case LEAKY_RELU: return x > 0.0f ? x : alpha * x;
+        case SIGMOID: return 1.0f / (1.0f + exp(-x));
+        // tanh rounds to exactly +-1 in float from |x| = 9.0109138f on; PoCL's never reaches it (a
+        // saturated unit would leak gradient 1 - y^2), so saturate there as a correctly rounded tanh does
+        case TANH: return fabs(x) >= 9.0109138f ? copysign(1.0f, x) : tanh(x);
+        case GELU: return 0.5f * x * (1.0f + erf(x * M_SQRT1_2_F));
+        case ERF: return erf(x);
+        default: return NAN;
     }
 }
 
@@ -26,19 +30,20 @@ __kernel void unary(int op, float alpha, int n, __global const float* x, __globa
 
 inline float binary_op(int op, float a, float b) {
     switch (op) {
-        case 0: return a + b;
-        case 1: return a - b;
-        case 2: return a * b;
-        case 3: return a / b;
-        case 4: return pow(a, b);
-        case 5: return isnan(a) || isnan(b) ? NAN : (a >= b ? a : b);
-        case 6: return isnan(a) || isnan(b) ? NAN : (a <= b ? a : b);
-        case 7: return a == b ? 1.0f : 0.0f;
-        case 8: return a != b ? 1.0f : 0.0f;
-        case 9: return a < b ? 1.0f : 0.0f;
-        case 10: return a <= b ? 1.0f : 0.0f;
-        case 11: return a > b ? 1.0f : 0.0f;
-        default: return a >= b ? 1.0f : 0.0f;
+        case ADD: return a + b;
+        case SUB: return a - b;
+        case MUL: return a * b;
+        case DIV: return a / b;
+        case POW: return pow(a, b);
+        case MAXIMUM: return isnan(a) || isnan(b) ? NAN : (a >= b ? a : b);
+        case MINIMUM: return isnan(a) || isnan(b) ? NAN : (a <= b ? a : b);
+        case EQ: return a == b ? 1.0f : 0.0f;
+        case NE: return a != b ? 1.0f : 0.0f;
+        case LT: return a < b ? 1.0f : 0.0f;
+        case LE: return a <= b ? 1.0f : 0.0f;
+        case GT: return a > b ? 1.0f : 0.0f;
+        case GE: return a >= b ? 1.0f : 0.0f;
+        default: return NAN;
     }
 }
 

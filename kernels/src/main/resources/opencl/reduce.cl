@@ -1,5 +1,5 @@
-// Reductions of the middle axis of x viewed as (outer, size, inner). Op codes are ReduceOp's
-// ordinals: 0 SUM, 1 MAX, 2 MIN, 3 ARGMAX, 4 ARGMIN. Sums are compensated (Kahan) so long rows
+// Reductions of the middle axis of x viewed as (outer, size, inner); op is a ReduceOp (ops.h).
+// An unknown op writes NaN (OpenCL C has no trap). Sums are compensated (Kahan) so long rows
 // keep the digits the CPU backend's double accumulator keeps. MAX/MIN propagate NaN; the arg
 // searches return the first index of the extreme, a NaN counting as the extreme.
 
@@ -7,12 +7,20 @@ inline float extreme(int op, float a, float b) {
     if (isnan(a) || isnan(b)) {
         return NAN;
     }
-    return op == 1 ? (b > a ? b : a) : (b < a ? b : a);
+    return op == MAX ? (b > a ? b : a) : (b < a ? b : a);
+}
+
+inline bool known_reduce(int op) {
+    return op == SUM || op == MAX || op == MIN || op == ARGMAX || op == ARGMIN;
+}
+
+inline bool writes_indices(int op) {
+    return op == ARGMAX || op == ARGMIN;
 }
 
 // Whether v replaces best when met after it: strictly better, or the first NaN.
 inline bool beats(int op, float v, float best) {
-    return (op == 3 ? v > best : v < best) || (isnan(v) && !isnan(best));
+    return (op == ARGMAX ? v > best : v < best) || (isnan(v) && !isnan(best));
 }
 
 // Whether (v, i) should replace (best, bestIndex), the two met in either order.
@@ -30,9 +38,9 @@ inline void kahan_add(float* acc, float* carry, float v) {
 
 // Folds element s of value v into a running result: compensated sum, extreme, or arg search.
 inline void accumulate(int op, float* acc, float* carry, int* best, float v, int s) {
-    if (op == 0) {
+    if (op == SUM) {
         kahan_add(acc, carry, v);
-    } else if (op < 3) {
+    } else if (!writes_indices(op)) {
         *acc = extreme(op, *acc, v);
     } else if (beats(op, v, *acc)) {
         *acc = v;
@@ -47,6 +55,10 @@ __kernel void reduce_columns(int op, int outer, int size, int inner, __global co
     if (g >= outer * inner) {
         return;
     }
+    if (!known_reduce(op)) {
+        out[g] = NAN;
+        return;
+    }
     int o = g / inner;
     int j = g - o * inner;
     __global const float* column = x + (long) o * size * inner + j;
@@ -56,7 +68,7 @@ __kernel void reduce_columns(int op, int outer, int size, int inner, __global co
     for (int s = 1; s < size; s++) {
         accumulate(op, &acc, &carry, &best, column[(long) s * inner], s);
     }
-    if (op < 3) {
+    if (!writes_indices(op)) {
         out[g] = acc;
     } else {
         ((__global int*) out)[g] = best;
@@ -72,8 +84,12 @@ void reduce_rows(int op, int size, __global const float* x, __global float* out)
     __local int indices[ROW_GROUP];
     int row = get_group_id(0);
     int t = get_local_id(0);
+    if (!known_reduce(op)) {
+        out[row] = NAN;
+        return;
+    }
     __global const float* data = x + (long) row * size;
-    float acc = op == 0 ? 0.0f : (t < size ? data[t] : data[0]);
+    float acc = op == SUM ? 0.0f : (t < size ? data[t] : data[0]);
     float carry = 0.0f;
     int best = t < size ? t : 0;
     for (int s = t; s < size; s += ROW_GROUP) {
@@ -85,9 +101,9 @@ void reduce_rows(int op, int size, __global const float* x, __global float* out)
     for (int span = ROW_GROUP / 2; span > 0; span >>= 1) {
         if (t < span) {
             float v = values[t + span];
-            if (op == 0) {
+            if (op == SUM) {
                 values[t] += v;
-            } else if (op < 3) {
+            } else if (!writes_indices(op)) {
                 values[t] = extreme(op, values[t], v);
             } else if (wins(op, v, indices[t + span], values[t], indices[t])) {
                 values[t] = v;
@@ -97,7 +113,7 @@ void reduce_rows(int op, int size, __global const float* x, __global float* out)
         barrier(CLK_LOCAL_MEM_FENCE);
     }
     if (t == 0) {
-        if (op < 3) {
+        if (!writes_indices(op)) {
             out[row] = values[0];
         } else {
             ((__global int*) out)[row] = indices[0];

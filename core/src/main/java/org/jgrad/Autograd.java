@@ -19,6 +19,7 @@ final class Autograd {
         List<Tensor> order = topologicalOrder(root);
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         grads.put(root, gradient);
+        boolean wasInBackward = AnomalyMode.inBackward(true);
         try (NoGrad ignored = NoGrad.enter()) {
             for (int i = order.size() - 1; i >= 0; i--) {
                 Tensor node = order.get(i);
@@ -39,6 +40,8 @@ final class Autograd {
                     fn.release();
                 }
             }
+        } finally {
+            AnomalyMode.inBackward(wasInBackward);
         }
     }
 
@@ -54,6 +57,9 @@ final class Autograd {
             if (!Arrays.equals(g.shape(), input.shape())) {
                 throw new IllegalStateException(fn.name() + ".backward returned a gradient of shape "
                         + Shape.toString(g.shape()) + " for input " + j + " of shape " + Shape.toString(input.shape()));
+            }
+            if (AnomalyMode.isEnabled()) {
+                AnomalyMode.checkBackward(fn.name(), j, g, inputs);
             }
             grads.merge(input, g, Tensor::add);
         }

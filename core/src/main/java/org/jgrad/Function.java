@@ -27,6 +27,9 @@ public abstract class Function {
      * a gradient; otherwise leaves {@code out} a plain tensor. Returns {@code out}.
      */
     protected static Tensor record(Function fn, Tensor out, Tensor... inputs) {
+        if (AnomalyMode.isEnabled()) {
+            AnomalyMode.checkForward(fn.name(), out, inputs);
+        }
         if (!GradMode.isEnabled()) {
             return out;
         }
@@ -66,10 +69,15 @@ public abstract class Function {
         return released;
     }
 
-    /** Drops what backward needed, so its memory can go; a second backward then fails clearly. */
+    /**
+     * Drops what backward needed and the links to the inputs, so the graph's memory can go even
+     * while its output is still referenced (PyTorch frees it unless {@code retain_graph}); a
+     * second backward then fails clearly.
+     */
     final void release() {
         released = true;
         saved = null;
+        inputs = new Tensor[0];
     }
 
     final IllegalStateException freedGraph() {

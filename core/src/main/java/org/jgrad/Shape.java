@@ -84,6 +84,16 @@ public final class Shape {
         return p;
     }
 
+    /** The multi-index of row-major position {@code flat} in {@code shape}. */
+    public static int[] unravel(int flat, int[] shape) {
+        int[] index = new int[shape.length];
+        for (int d = shape.length - 1; d >= 0; d--) {
+            index[d] = flat % shape[d];
+            flat /= shape[d];
+        }
+        return index;
+    }
+
     public static String toString(int[] shape) {
         return Arrays.toString(shape);
     }

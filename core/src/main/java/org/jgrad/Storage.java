@@ -1,26 +1,28 @@
 package org.jgrad;
 
-import java.lang.ref.Cleaner;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.Buffer;
 
 /**
  * A backend buffer shared by the tensors that view it (a tensor and its reshapes or detached
- * copies). Reference counted: the buffer is freed when the last tensor closes, or by the Cleaner
- * when every tensor using it became unreachable without being closed.
+ * copies). Reference counted: the buffer is freed when the last tensor closes, or by the
+ * {@link Reclaimer} when every tensor using it became unreachable without being closed.
  */
 final class Storage {
-    private static final Cleaner CLEANER = Cleaner.create();
-
     private final Backend backend;
     private final Buffer buffer;
-    private final Cleaner.Cleanable cleanable;
+    private final Reclaimer.Registration registration;
     private int references = 1;
 
     Storage(Backend backend, Buffer buffer) {
         this.backend = backend;
         this.buffer = buffer;
-        this.cleanable = CLEANER.register(this, new Free(backend, buffer));
+        this.registration = Reclaimer.register(this, backend, buffer);
+    }
+
+    /** A new buffer on {@code backend}; dropped buffers are reclaimed first, and again when the heap runs out. */
+    static Buffer allocate(Backend backend, DType dtype, int length, boolean zeroed) {
+        return Reclaimer.allocate(backend, dtype, length, zeroed);
     }
 
     Backend backend() {
@@ -42,15 +44,7 @@ final class Storage {
 
     synchronized void release() {
         if (references > 0 && --references == 0) {
-            cleanable.clean();
-        }
-    }
-
-    /** The Cleaner's action; it must not reach the Storage, or the Storage would never be unreachable. */
-    private record Free(Backend backend, Buffer buffer) implements Runnable {
-        @Override
-        public void run() {
-            backend.free(buffer);
+            registration.free();
         }
     }
 }

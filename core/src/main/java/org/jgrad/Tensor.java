@@ -19,8 +19,8 @@ import org.jgrad.ops.Reductions;
  * ({@code x.matmul(w).add(b).relu()}), broadcast by NumPy rules and fail at once, naming the op
  * and both shapes, on shapes that do not fit. Factories are in {@link Tensors}.
  *
- * <p>A tensor holds backend memory: close it, or create it inside a {@link Scope}; a Cleaner
- * frees what is dropped unclosed. Tensors are not thread-safe.
+ * <p>A tensor holds backend memory: close it, or create it inside a {@link Scope}; what is
+ * dropped unclosed is freed after the garbage collector finds it (at the latest by the next allocation). Tensors are not thread-safe.
  */
 public final class Tensor implements AutoCloseable {
     private final Storage storage;
@@ -97,6 +97,11 @@ public final class Tensor implements AutoCloseable {
             throw new IllegalStateException("tensor of shape " + Shape.toString(shape) + " used after close");
         }
         return storage.buffer();
+    }
+
+    /** Whether {@link #close} was called on this tensor. */
+    public boolean isClosed() {
+        return closed;
     }
 
     // ---- autograd ----
@@ -487,12 +492,12 @@ public final class Tensor implements AutoCloseable {
 
     /** Standard deviation along {@code dim} (unbiased), the square root of {@link #var(int, boolean)}. */
     public Tensor std(int dim, boolean keepDim) {
-        return var(dim, keepDim).sqrt();
+        return Reductions.std(this, new int[] {dim}, 1, keepDim);
     }
 
-    /** Largest element (a scalar). */
+    /** Largest element (a scalar); its gradient is split evenly among the elements that attain it, as PyTorch. */
     public Tensor max() {
-        return Reductions.extreme(ReduceOp.MAX, reshape(numel()), 0, false);
+        return Reductions.extreme(ReduceOp.MAX, this);
     }
 
     public Tensor max(int dim, boolean keepDim) {
@@ -500,7 +505,7 @@ public final class Tensor implements AutoCloseable {
     }
 
     public Tensor min() {
-        return Reductions.extreme(ReduceOp.MIN, reshape(numel()), 0, false);
+        return Reductions.extreme(ReduceOp.MIN, this);
     }
 
     public Tensor min(int dim, boolean keepDim) {

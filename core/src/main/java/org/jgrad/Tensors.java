@@ -2,7 +2,6 @@ package org.jgrad;
 
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.Backends;
-import org.jgrad.backend.Buffer;
 import org.jgrad.backend.Distribution;
 import org.jgrad.ops.Arithmetic;
 import org.jgrad.ops.Movement;
@@ -18,8 +17,12 @@ public final class Tensors {
 
     /** A tensor of zeros of any dtype on {@code backend}. */
     public static Tensor zeros(Backend backend, DType dtype, int... shape) {
-        Buffer buffer = backend.allocate(dtype, Shape.numel(shape));
-        return Tensor.wrap(backend, buffer, shape);
+        return Tensor.wrap(backend, Storage.allocate(backend, dtype, Shape.numel(shape), true), shape);
+    }
+
+    /** A tensor whose values are undefined, for op implementations that overwrite every element. */
+    public static Tensor uninitialized(Backend backend, DType dtype, int... shape) {
+        return Tensor.wrap(backend, Storage.allocate(backend, dtype, Shape.numel(shape), false), shape);
     }
 
     public static Tensor zeros(int... shape) {

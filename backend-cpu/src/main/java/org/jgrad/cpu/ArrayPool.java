@@ -44,7 +44,18 @@ final class ArrayPool {
                 return a;
             }
         }
-        return new float[length];
+        try {
+            return new float[length];
+        } catch (OutOfMemoryError e) {
+            drop();
+            return new float[length];
+        }
+    }
+
+    /** Lets the collector have every pooled array: the heap is short. */
+    private synchronized void drop() {
+        free.clear();
+        heldBytes = 0;
     }
 
     /** Hands back an array no buffer refers to any more; dropped when small or when the pool is full. */

@@ -138,6 +138,27 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public void lstmCellForward(int batch, int hidden, Buffer gates, Buffer states, int prevOffset, int nextOffset) {
+        if (!LstmCell.FUSED) {
+            Backend.super.lstmCellForward(batch, hidden, gates, states, prevOffset, nextOffset);
+            return;
+        }
+        LstmCell.forward(batch, hidden, CpuBuffer.of(gates).floats(), CpuBuffer.of(states).floats(), prevOffset, nextOffset);
+    }
+
+    @Override
+    public void lstmCellBackward(int batch, int hidden, Buffer gates, Buffer states, int prevOffset, int nextOffset,
+                                 Buffer dNext, Buffer dGates, int dGatesOffset, Buffer dPrev) {
+        if (!LstmCell.FUSED) {
+            Backend.super.lstmCellBackward(batch, hidden, gates, states, prevOffset, nextOffset, dNext, dGates, dGatesOffset,
+                    dPrev);
+            return;
+        }
+        LstmCell.backward(batch, hidden, CpuBuffer.of(gates).floats(), CpuBuffer.of(states).floats(), prevOffset, nextOffset,
+                CpuBuffer.of(dNext).floats(), CpuBuffer.of(dGates).floats(), dGatesOffset, CpuBuffer.of(dPrev).floats());
+    }
+
+    @Override
     public void gather(Buffer src, int outer, int srcSize, int inner, Buffer index, int indexSize, Buffer out) {
         Indexing.gather(CpuBuffer.of(src).floats(), outer, srcSize, inner, CpuBuffer.of(index).ints(), indexSize,
                 CpuBuffer.of(out).floats());

@@ -8,8 +8,8 @@ package org.jgrad.cpu;
  * {@code lanewise(EXP)} by intrinsic stubs partway through a run, and those round differently
  * from the Java code they replace, so the same seed trained to different bytes. Everything here
  * is add, subtract, multiply, divide, fma, min/max, conversions and bit operations, which IEEE 754
- * rounds exactly and so every JIT tier, CPU and thread computes alike. {@link VectorMath} does the
- * same operations in the same order a vector at a time, so both kernel paths give the same bits.
+ * rounds exactly and so every JIT tier, CPU and thread computes alike. Both kernel paths call
+ * these (see {@link VectorUnary}), so they give the same bits.
  */
 final class FloatMath {
     /** |argument| beyond which {@link #expWide} clamps: e^150 fits a double, and a float's range is e^±104. */

@@ -1,10 +1,13 @@
 package org.jgrad.cpu;
 
+import org.jgrad.Shape;
+import org.jgrad.backend.device.StridedDims;
+
 /**
  * Walks every index of a shape that several operands address through their own strides, one
- * innermost run at a time. Dimensions of size 1 are dropped and neighbours that every operand
- * lays out alike are merged first, so a contiguous tensor is one long run and a broadcast row or
- * column is one run per row: kernels see long runs with a fixed step per operand.
+ * innermost run at a time, over the dimensions {@link StridedDims} merges (as every backend's), so
+ * a contiguous tensor is one long run and a broadcast row or column is one run per row: kernels
+ * see long runs with a fixed step per operand. Any rank: nothing here is limited to 8.
  */
 final class StridedLoop {
 
@@ -30,39 +33,18 @@ final class StridedLoop {
 
     /** The loop over {@code shape} for operands with the given (already validated) strides. */
     static StridedLoop of(int[] shape, int[]... operandStrides) {
-        int width = Math.max(1, shape.length);
-        int[] dims = new int[width];
-        int[] strides = new int[operandStrides.length * width];
-        int rank = 0;
-        long size = 1;
-        for (int d = 0; d < shape.length; d++) {
-            size *= shape[d];
-            if (shape[d] == 1) {
-                continue;
-            }
-            if (rank > 0 && mergesWithPrevious(strides, width, rank - 1, operandStrides, d, shape[d])) {
-                dims[rank - 1] *= shape[d];
-            } else {
-                dims[rank++] = shape[d];
-            }
+        StridedDims merged = StridedDims.of(shape, operandStrides);
+        int rank = Math.max(1, merged.rank());
+        int[] dims = new int[rank];
+        int[] strides = new int[operandStrides.length * rank];
+        dims[0] = 1;
+        for (int d = 0; d < merged.rank(); d++) {
+            dims[d] = merged.size(d);
             for (int k = 0; k < operandStrides.length; k++) {
-                strides[k * width + rank - 1] = operandStrides[k][d];
+                strides[k * rank + d] = merged.stride(k, d);
             }
         }
-        if (rank == 0) {
-            dims[rank++] = 1;
-        }
-        return new StridedLoop(dims, rank, strides, (int) size);
-    }
-
-    /** Whether every operand steps over dimension d exactly as one more step of merged dimension p. */
-    private static boolean mergesWithPrevious(int[] strides, int width, int p, int[][] operandStrides, int d, int dim) {
-        for (int k = 0; k < operandStrides.length; k++) {
-            if (strides[k * width + p] != operandStrides[k][d] * dim) {
-                return false;
-            }
-        }
-        return true;
+        return new StridedLoop(dims, rank, strides, Shape.numel(shape));
     }
 
     /** The step of operand k along the innermost (merged) dimension. */

@@ -9,8 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
 import org.jgrad.backend.UnaryOp;
 
 /**
- * Vector API unary kernels over a contiguous range; the transcendental ones are {@link VectorMath}'s,
- * bit for bit those of {@link FloatMath} on the scalar path. Loaded only when {@link VectorSupport#enabled()}.
+ * Vector API unary kernels over a contiguous range; the transcendental ops are left to
+ * {@link ScalarUnary} ({@link FloatMath}), so both paths give the same bits. Loaded only when
+ * {@link VectorSupport#enabled()}.
  *
  * <p>Each op has its own small method, and only arrays and ints cross it: C2 compiles a switch
  * case it has not yet seen run as a call, and a call into a Vector API method that was not
@@ -29,37 +30,23 @@ final class VectorUnary {
         int upper = from + S.loopBound(to - from);
         int i = switch (op) {
             case NEG -> neg(x, out, from, upper);
-            case EXP -> exp(x, out, from, upper);
-            case LOG -> log(x, out, from, upper);
             case SQRT -> sqrt(x, out, from, upper);
             case ABS -> abs(x, out, from, upper);
             case SIGN -> sign(x, out, from, upper);
             case RELU -> relu(x, out, from, upper);
             case LEAKY_RELU -> leakyRelu(alpha, x, out, from, upper);
-            case SIGMOID -> sigmoid(x, out, from, upper);
-            case TANH -> tanh(x, out, from, upper);
-            case GELU -> gelu(x, out, from, upper);
-            case ERF -> erf(x, out, from, upper);
+            // FloatMath's, one element at a time on both paths. A Vector API version (float64
+            // lanes, so 128-bit float vectors beside the 256-bit ones) ran the MNIST MLP bench at
+            // 521 samples/s against 4,961 for the old kernels; without it, 9-11k, as the old
+            // (bench/alternate, load 25-39). A second vector shape makes C2's type profiles of the
+            // shared Vector API methods polymorphic (see VectorMicroKernel), which boxes vectors.
+            case EXP, LOG, SIGMOID, TANH, GELU, ERF -> from;
         };
         ScalarUnary.apply(op, alpha, x, out, i, to);
     }
 
     private static int neg(float[] x, float[] out, int i, int upper) {
         for (; i < upper; i += L) FloatVector.fromArray(S, x, i).neg().intoArray(out, i);
-        return i;
-    }
-
-    private static int exp(float[] x, float[] out, int i, int upper) {
-        for (; i < upper; i += VectorMath.LANES) {
-            VectorMath.narrow(VectorMath.expWide(VectorMath.load(x, i))).intoArray(out, i);
-        }
-        return i;
-    }
-
-    private static int log(float[] x, float[] out, int i, int upper) {
-        for (; i < upper; i += VectorMath.LANES) {
-            VectorMath.log(FloatVector.fromArray(VectorMath.F, x, i)).intoArray(out, i);
-        }
         return i;
     }
 
@@ -94,34 +81,6 @@ final class VectorUnary {
         for (; i < upper; i += L) {
             FloatVector v = FloatVector.fromArray(S, x, i);
             v.mul(slope).blend(v, v.compare(GT, 0f)).intoArray(out, i);
-        }
-        return i;
-    }
-
-    private static int sigmoid(float[] x, float[] out, int i, int upper) {
-        for (; i < upper; i += VectorMath.LANES) {
-            VectorMath.narrow(VectorMath.sigmoid(VectorMath.load(x, i))).intoArray(out, i);
-        }
-        return i;
-    }
-
-    private static int tanh(float[] x, float[] out, int i, int upper) {
-        for (; i < upper; i += VectorMath.LANES) {
-            VectorMath.tanh(FloatVector.fromArray(VectorMath.F, x, i)).intoArray(out, i);
-        }
-        return i;
-    }
-
-    private static int erf(float[] x, float[] out, int i, int upper) {
-        for (; i < upper; i += VectorMath.LANES) {
-            VectorMath.narrow(VectorMath.erf(VectorMath.load(x, i))).intoArray(out, i);
-        }
-        return i;
-    }
-
-    private static int gelu(float[] x, float[] out, int i, int upper) {
-        for (; i < upper; i += VectorMath.LANES) {
-            VectorMath.narrow(VectorMath.gelu(VectorMath.load(x, i))).intoArray(out, i);
         }
         return i;
     }

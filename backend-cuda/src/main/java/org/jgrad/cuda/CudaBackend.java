@@ -14,6 +14,8 @@ import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.RmspropConfig;
 import org.jgrad.backend.SgdConfig;
 import org.jgrad.backend.UnaryOp;
+import org.jgrad.backend.device.CachingAllocator;
+import org.jgrad.backend.device.MemoryStats;
 
 /**
  * The CUDA backend on one GPU: the PTX kernels of jgrad-kernels and cuBLAS, all queued on one
@@ -66,7 +68,7 @@ public final class CudaBackend implements Backend {
         try {
             Kernels kernels = new Kernels(device);
             return new Parts(device.name() + ", " + device.totalBytes() / (1 << 20) + " MiB",
-                    new CachingAllocator<>(new DriverMemory(device)), kernels, new DriverTransfers(device),
+                    new CachingAllocator<>("cuda", new DriverMemory(device)), kernels, new DriverTransfers(device),
                     CudaGemm.start(device, kernels), device::close);
         } catch (RuntimeException e) {
             device.close();
@@ -84,24 +86,25 @@ public final class CudaBackend implements Backend {
         return "cuda (" + device + ", GEMM by " + gemm.engine() + ")";
     }
 
-    /** Device bytes held by live buffers (for memory-flatness checks). */
-    public long usedBytes() {
-        return allocator.usedBytes();
-    }
-
-    /** Device bytes in freed blocks kept for reuse. */
-    public long cachedBytes() {
-        return allocator.cachedBytes();
+    /** Live and cached device memory, for memory-flatness checks and diagnostics. */
+    public MemoryStats memoryStats() {
+        return allocator.stats();
     }
 
     @Override
     public Buffer allocate(DType dtype, int length) {
+        CudaBuffer buffer = allocateUninitialized(dtype, length);
+        elementwise.fillBits(buffer, 0);
+        return buffer;
+    }
+
+    /** A recycled block, not zeroed: every op output is written in full before it is read. */
+    @Override
+    public CudaBuffer allocateUninitialized(DType dtype, int length) {
         if (length < 0) {
             throw new IllegalArgumentException("allocate: negative length " + length);
         }
-        CudaBuffer buffer = new CudaBuffer(dtype, length, allocator.allocate((long) length * dtype.bytes()));
-        elementwise.fillBits(buffer, 0);
-        return buffer;
+        return new CudaBuffer(dtype, length, allocator.allocate((long) length * dtype.bytes()));
     }
 
     @Override

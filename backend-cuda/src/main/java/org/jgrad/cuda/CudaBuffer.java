@@ -5,7 +5,7 @@ import org.jgrad.DType;
 import org.jgrad.backend.Buffer;
 import org.jgrad.backend.DeviceBuffer;
 
-/** A CUDA buffer: a block of the backend's {@link CachingAllocator}, null for zero elements. */
+/** A CUDA buffer: a block of the backend's {@link org.jgrad.backend.device.CachingAllocator}, null for zero elements. */
 final class CudaBuffer extends DeviceBuffer {
     private CUdeviceptr pointer;
     private boolean freed;

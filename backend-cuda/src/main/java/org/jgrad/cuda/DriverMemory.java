@@ -3,6 +3,7 @@ package org.jgrad.cuda;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.CUresult;
 import jcuda.driver.JCudaDriver;
+import org.jgrad.backend.device.DeviceMemory;
 
 /** {@link DeviceMemory} from cuMemAlloc and cuMemFree on one device. */
 final class DriverMemory implements DeviceMemory<CUdeviceptr> {

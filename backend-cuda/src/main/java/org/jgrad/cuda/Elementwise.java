@@ -1,15 +1,18 @@
 package org.jgrad.cuda;
 
 import org.jgrad.DType;
+import org.jgrad.Shape;
 import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.Buffer;
 import org.jgrad.backend.Extents;
 import org.jgrad.backend.HalfFloats;
 import org.jgrad.backend.UnaryOp;
+import org.jgrad.backend.device.StridedDims;
 
 /**
  * Fill, cast, unary, binary, where and strided copy (elementwise.cu): arguments checked on the
- * host, strided operands packed into one {@link StridedLayout} per launch.
+ * host, strided operands packed into one {@link StridedLayout} per launch (more than 8 merged
+ * dimensions: one launch per index of the leading ones, as on every backend).
  */
 final class Elementwise {
     private final Launcher kernels;
@@ -71,8 +74,10 @@ final class Elementwise {
         CudaBuffer o = contiguousOut(name, shape, out);
         Extents.checkOperand(name, "a", shape, 0, aStrides, ca.length());
         Extents.checkOperand(name, "b", shape, 0, bStrides, cb.length());
-        byte[] layout = StridedLayout.pack(name, shape, new int[][] {aStrides, bStrides}, new int[] {0, 0});
-        kernels.launch1d("binary_f32", o.length(), op.ordinal(), layout, ca.pointer(), cb.pointer(), o.pointer(), o.length());
+        StridedDims.of(shape, aStrides, bStrides, Shape.strides(shape)).forEachLaunch(new int[3],
+                (count, rank, dims, strides, at) -> kernels.launch1d("binary_f32", count, op.ordinal(),
+                        StridedLayout.pack(rank, dims, strides, at, at[2]), ca.pointer(), cb.pointer(), o.pointer(),
+                        count));
     }
 
     void where(int[] shape, Buffer cond, int[] condStrides, Buffer a, int[] aStrides, Buffer b, int[] bStrides,
@@ -84,8 +89,10 @@ final class Elementwise {
         Extents.checkOperand("where", "cond", shape, 0, condStrides, cc.length());
         Extents.checkOperand("where", "a", shape, 0, aStrides, ca.length());
         Extents.checkOperand("where", "b", shape, 0, bStrides, cb.length());
-        byte[] layout = StridedLayout.pack("where", shape, new int[][] {condStrides, aStrides, bStrides}, new int[3]);
-        kernels.launch1d("where_f32", o.length(), layout, cc.pointer(), ca.pointer(), cb.pointer(), o.pointer(), o.length());
+        StridedDims.of(shape, condStrides, aStrides, bStrides, Shape.strides(shape)).forEachLaunch(new int[4],
+                (count, rank, dims, strides, at) -> kernels.launch1d("where_f32", count,
+                        StridedLayout.pack(rank, dims, strides, at, at[3]), cc.pointer(), ca.pointer(), cb.pointer(),
+                        o.pointer(), count));
     }
 
     private static CudaBuffer contiguousOut(String op, int[] shape, Buffer out) {
@@ -104,8 +111,10 @@ final class Elementwise {
         int n = Extents.elementCount("copy", shape);
         Extents.checkOperand("copy", "src", shape, srcOffset, srcStrides, s.length());
         Extents.checkOperand("copy", "dst", shape, dstOffset, dstStrides, d.length());
-        byte[] layout = StridedLayout.pack("copy", shape, new int[][] {srcStrides, dstStrides},
-                new int[] {srcOffset, dstOffset});
-        kernels.launch1d(s.dtype().isHalf() ? "copy_u16" : "copy_u32", n, layout, s.pointer(), d.pointer(), n);
+        if (n > 0) {
+            StridedDims.of(shape, srcStrides, dstStrides).forEachLaunch(new int[] {srcOffset, dstOffset},
+                    (count, rank, dims, strides, at) -> kernels.launch1d(s.dtype().isHalf() ? "copy_u16" : "copy_u32", count,
+                            StridedLayout.pack(rank, dims, strides, at, 0), s.pointer(), d.pointer(), count));
+        }
     }
 }

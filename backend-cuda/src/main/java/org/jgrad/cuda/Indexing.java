@@ -34,8 +34,8 @@ final class Indexing {
         CudaBuffer i = shaped("scatterAdd", "index", index, DType.INT32, outer, indexSize, inner);
         CudaBuffer o = shaped("scatterAdd", "out", out, DType.FLOAT32, outer, outSize, inner);
         checkIndices("scatterAdd", i, outer, indexSize, inner, outSize);
-        kernels.launch1d("scatter_add_f32", i.length(), s.pointer(), outer, indexSize, inner, i.pointer(), outSize,
-                o.pointer());
+        kernels.launch1d("scatter_add_f32", (long) outer * inner, s.pointer(), outer, indexSize, inner, i.pointer(),
+                outSize, o.pointer());
     }
 
     private static CudaBuffer shaped(String op, String name, Buffer buffer, DType dtype, int outer, int size, int inner) {

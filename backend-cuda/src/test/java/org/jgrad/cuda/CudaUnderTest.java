@@ -2,7 +2,9 @@ package org.jgrad.cuda;
 
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.Backends;
+import org.jgrad.backend.device.MemoryStats;
 import org.jgrad.conformance.BackendUnderTest;
+import org.jgrad.conformance.SuiteBackend;
 
 /**
  * The backend the CUDA tests and the conformance suite run on. Normally that is the real CUDA
@@ -20,6 +22,11 @@ public final class CudaUnderTest implements BackendUnderTest {
             return reason == null ? "" : reason;
         }
         return CudaProbe.unavailableReason();
+    }
+
+    @Override
+    public MemoryStats memoryStats() {
+        return ((CudaBackend) SuiteBackend.get()).memoryStats();
     }
 
     @Override

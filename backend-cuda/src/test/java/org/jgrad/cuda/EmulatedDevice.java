@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import jcuda.driver.CUdeviceptr;
+import org.jgrad.backend.device.CachingAllocator;
+import org.jgrad.backend.device.DeviceMemory;
 
 /**
  * The CUDA backend's device parts over the host emulation's "serve" mode: memory, copies and
@@ -39,7 +41,7 @@ final class EmulatedDevice implements DeviceMemory<CUdeviceptr>, Transfers, Laun
     /** A CUDA backend whose device is the host emulation. */
     static CudaBackend backend() {
         EmulatedDevice device = new EmulatedDevice();
-        return new CudaBackend(new CudaBackend.Parts("host emulation", new CachingAllocator<>(device), device, device,
+        return new CudaBackend(new CudaBackend.Parts("host emulation", new CachingAllocator<>("cuda", device), device, device,
                 new CudaGemm(device, null, false), device::shutdown));
     }
 

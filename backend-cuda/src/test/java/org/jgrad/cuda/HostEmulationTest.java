@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.jgrad.DType;
@@ -21,6 +22,7 @@ import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.RmspropConfig;
 import org.jgrad.backend.SgdConfig;
 import org.jgrad.backend.UnaryOp;
+import org.jgrad.backend.device.StridedDims;
 import org.jgrad.cpu.CpuBackend;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -238,7 +240,11 @@ class HostEmulationTest {
         int[] dstStrides = {40, 40, 10, 2};
         float[] src = random(20, 20, -1, 1);
         float[] dst = random(125, 21, -1, 1);
-        byte[] packed = StridedLayout.pack("copy", shape, new int[][] {srcStrides, dstStrides}, new int[] {2, 3});
+        List<byte[]> launches = new ArrayList<>();
+        StridedDims.of(shape, srcStrides, dstStrides).forEachLaunch(new int[] {2, 3},
+                (count, rank, dims, strides, at) -> launches.add(StridedLayout.pack(rank, dims, strides, at, 0)));
+        assertEquals(1, launches.size());
+        byte[] packed = launches.get(0);
         java.nio.IntBuffer layout = java.nio.ByteBuffer.wrap(packed).order(java.nio.ByteOrder.LITTLE_ENDIAN).asIntBuffer();
         long[] fields = new long[layout.remaining()];
         for (int i = 0; i < fields.length; i++) {

@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jcuda.driver.CUdeviceptr;
+import org.jgrad.backend.device.CachingAllocator;
+import org.jgrad.backend.device.DeviceMemory;
 
 /**
  * A CUDA backend without a GPU: launches are checked against the real PTX signatures and
@@ -95,7 +97,7 @@ final class RecordingParts {
             public void synchronize() {
             }
         };
-        return new CudaBackend(new CudaBackend.Parts("recorder", new CachingAllocator<>(memory), launcher, transfers,
+        return new CudaBackend(new CudaBackend.Parts("recorder", new CachingAllocator<>("cuda", memory), launcher, transfers,
                 new CudaGemm(launcher, null, false), () -> { }));
     }
 

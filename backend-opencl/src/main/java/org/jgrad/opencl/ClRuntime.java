@@ -16,6 +16,7 @@ import static org.lwjgl.opencl.CL12.clEnqueueFillBuffer;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Map;
+import org.jgrad.backend.device.CachingAllocator;
 import org.lwjgl.system.MemoryStack;
 
 /**
@@ -29,7 +30,7 @@ final class ClRuntime implements AutoCloseable {
     private final long queue;
     private final long program;
     private final Map<String, Long> kernels = new HashMap<>();
-    private final BufferPool pool;
+    private final CachingAllocator<Long> allocator;
     private final UploadStaging staging = new UploadStaging();
 
     ClRuntime(ClDevice device) {
@@ -49,7 +50,7 @@ final class ClRuntime implements AutoCloseable {
             clReleaseContext(context);
             throw e;
         }
-        pool = new BufferPool(context);
+        allocator = new CachingAllocator<>("opencl", new ClMemory(context));
     }
 
     private static String buildOptions(ClDevice device) {
@@ -60,8 +61,8 @@ final class ClRuntime implements AutoCloseable {
         return device;
     }
 
-    BufferPool pool() {
-        return pool;
+    CachingAllocator<Long> allocator() {
+        return allocator;
     }
 
     /** A launch of the kernel called {@code name}. */
@@ -119,7 +120,7 @@ final class ClRuntime implements AutoCloseable {
     public void close() {
         ClError.check(clFinish(queue), "clFinish");
         staging.freeAllAfterFinish();
-        pool.trim();
+        allocator.releaseCache();
         for (long kernel : kernels.values()) {
             ClError.check(clReleaseKernel(kernel), "clReleaseKernel");
         }

@@ -5,6 +5,7 @@ import org.jgrad.Shape;
 import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.Extents;
 import org.jgrad.backend.UnaryOp;
+import org.jgrad.backend.device.StridedDims;
 
 /** Unary, binary, where, strided copy and cast: checks, then one kernel launch per strided chunk. */
 final class ElementwiseOps {
@@ -32,7 +33,7 @@ final class ElementwiseOps {
         if (n == 0) {
             return;
         }
-        StridedLayout.of(shape, aStrides, bStrides, Shape.strides(shape)).forEachChunk(new int[3],
+        StridedDims.of(shape, aStrides, bStrides, Shape.strides(shape)).forEachLaunch(new int[3],
                 (count, rank, dims, strides, at) -> cl.launch("binary").i(op.ordinal()).i(count).i(rank).vector(dims)
                         .mem(a).i(at[0]).vector(strides[0]).mem(b).i(at[1]).vector(strides[1]).mem(out).i(at[2])
                         .run1d(count));
@@ -50,7 +51,7 @@ final class ElementwiseOps {
         if (n == 0) {
             return;
         }
-        StridedLayout.of(shape, condStrides, aStrides, bStrides, Shape.strides(shape)).forEachChunk(new int[4],
+        StridedDims.of(shape, condStrides, aStrides, bStrides, Shape.strides(shape)).forEachLaunch(new int[4],
                 (count, rank, dims, strides, at) -> cl.launch("where_select").i(count).i(rank).vector(dims)
                         .mem(cond).i(at[0]).vector(strides[0]).mem(a).i(at[1]).vector(strides[1])
                         .mem(b).i(at[2]).vector(strides[2]).mem(out).i(at[3]).run1d(count));
@@ -69,7 +70,7 @@ final class ElementwiseOps {
         }
         dst.knownRange(dst.dtype() == DType.INT32 ? IndexRange.widen(dst.knownRange(), src.knownRange()) : null);
         String kernel = src.dtype().bytes() == 2 ? "strided_copy_16" : "strided_copy";
-        StridedLayout.of(shape, srcStrides, dstStrides).forEachChunk(new int[] {srcOffset, dstOffset},
+        StridedDims.of(shape, srcStrides, dstStrides).forEachLaunch(new int[] {srcOffset, dstOffset},
                 (count, rank, dims, strides, at) -> cl.launch(kernel).i(count).i(rank).vector(dims)
                         .mem(src).i(at[0]).vector(strides[0]).mem(dst).i(at[1]).vector(strides[1]).run1d(count));
     }

@@ -6,19 +6,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** The OpenCL C sources of jgrad-kernels ({@code opencl/*.cl}), joined into one program. */
+/** The OpenCL C sources of jgrad-kernels ({@code ops.h}, {@code opencl/*.cl}), joined into one program. */
 final class KernelSource {
-    /** common.cl first: the others use its helpers. */
-    private static final List<String> FILES =
-            List.of("common.cl", "elementwise.cl", "reduce.cl", "gemm.cl", "conv.cl", "indexing.cl", "random.cl", "optim.cl");
+    /** The op codes (shared with the CUDA kernels), then common.cl: the others use both. */
+    private static final List<String> FILES = List.of("ops.h", "opencl/common.cl", "opencl/elementwise.cl",
+            "opencl/reduce.cl", "opencl/gemm.cl", "opencl/conv.cl", "opencl/indexing.cl", "opencl/random.cl",
+            "opencl/optim.cl");
 
     private KernelSource() {
     }
 
     static String program() {
         StringBuilder source = new StringBuilder();
-        for (String file : FILES) {
-            String path = "opencl/" + file;
+        for (String path : FILES) {
             try (InputStream in = KernelSource.class.getClassLoader().getResourceAsStream(path)) {
                 if (in == null) {
                     throw new IllegalStateException("OpenCL kernel source " + path

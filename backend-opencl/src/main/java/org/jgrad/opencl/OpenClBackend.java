@@ -17,6 +17,8 @@ import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.RmspropConfig;
 import org.jgrad.backend.SgdConfig;
 import org.jgrad.backend.UnaryOp;
+import org.jgrad.backend.device.MemoryStats;
+import org.jgrad.backend.device.SizeClasses;
 import org.lwjgl.system.MemoryUtil;
 
 /**
@@ -63,16 +65,12 @@ public final class OpenClBackend implements Backend {
 
     /** Live and cached device memory, for tests and diagnostics. */
     public MemoryStats memoryStats() {
-        return cl.pool().stats();
+        return cl.allocator().stats();
     }
 
     @Override
     public synchronized Buffer allocate(DType dtype, int length) {
-        if (length < 0) {
-            throw new IllegalArgumentException("allocate: negative length " + length);
-        }
-        long sizeClass = BufferPool.sizeClass(wordBytes(dtype, length));
-        ClBuffer buffer = new ClBuffer(dtype, length, cl.pool().take(sizeClass), sizeClass);
+        ClBuffer buffer = allocateUninitialized(dtype, length);
         cl.fill(buffer.mem(), 0, wordBytes(dtype, length));
         buffer.knownRange(dtype == DType.INT32 ? new int[] {0, 0} : null);
         return buffer;
@@ -88,12 +86,23 @@ public final class OpenClBackend implements Backend {
         return ((long) dtype.bytes() * length + 3) / 4 * 4;
     }
 
+    /** A recycled allocation, not zeroed: every op output is written in full before it is read. */
+    @Override
+    public synchronized ClBuffer allocateUninitialized(DType dtype, int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("allocate: negative length " + length);
+        }
+        // an empty buffer still holds an allocation: a cl_mem of 0 marks a freed buffer
+        long bytes = Math.max(1, wordBytes(dtype, length));
+        return new ClBuffer(dtype, length, cl.allocator().allocate(bytes), SizeClasses.classOf(bytes));
+    }
+
     @Override
     public synchronized void free(Buffer buffer) {
         ClBuffer b = ClBuffer.of(buffer);
         long mem = b.release();
         if (mem != 0) {
-            cl.pool().give(mem, b.capacityBytes());
+            cl.allocator().free(mem, b.capacityBytes());
         }
     }
 

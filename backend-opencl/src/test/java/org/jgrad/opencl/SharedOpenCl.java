@@ -2,6 +2,7 @@ package org.jgrad.opencl;
 
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.BackendUnavailableException;
+import org.jgrad.backend.device.MemoryStats;
 import org.jgrad.conformance.BackendUnderTest;
 import org.jgrad.conformance.SuiteBackend;
 import org.junit.jupiter.api.function.Executable;
@@ -36,6 +37,11 @@ public final class SharedOpenCl implements BackendUnderTest {
     @Override
     public Backend backend() {
         return start();
+    }
+
+    @Override
+    public MemoryStats memoryStats() {
+        return opencl().memoryStats();
     }
 
     /** Under CI=true: CI must prove the OpenCL suite ran. */

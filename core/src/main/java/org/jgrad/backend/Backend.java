@@ -9,8 +9,11 @@ import org.jgrad.DType;
  * aliases an input. GPU backends may queue any call; only the download methods must wait for the
  * work before them to finish.
  *
- * <p>A new backend implements this interface and a {@link BackendProvider}, and passes the
- * conformance suite in jgrad-core's test-jar.
+ * <p>A new backend implements this interface's abstract methods and a {@link BackendProvider},
+ * and passes the conformance suite in jgrad-core's test-jar; the default methods (max pooling, the
+ * optimizer steps, uninitialized allocation) work on the abstract ones and are overridden for speed.
+ * Device machinery a GPU backend needs (caching allocator, dimension merging) is in
+ * {@code org.jgrad.backend.device}.
  */
 public interface Backend extends AutoCloseable {
 
@@ -39,7 +42,12 @@ public interface Backend extends AutoCloseable {
         return allocate(dtype, length);
     }
 
-    /** Releases a buffer; using it afterwards is an error. Freeing twice is a no-op. */
+    /**
+     * Releases a buffer; using it afterwards is an error. Freeing twice is a no-op. May run on the
+     * reclaimer's thread or on any allocating thread (for a tensor the garbage collector found
+     * unreachable) while another thread calls the other primitives: it must be thread-safe with
+     * respect to them.
+     */
     void free(Buffer buffer);
 
     void upload(float[] src, Buffer dst);
@@ -134,6 +142,34 @@ public interface Backend extends AutoCloseable {
         free(windows);
     }
 
+    // ---- recurrent cells ----
+
+    /**
+     * The pointwise part of one LSTM step, PyTorch's gate order i, f, g, o, over {@code batch} rows.
+     * {@code gates} (batch, 4 * hidden) holds the summed pre-activations x W_ih^T + b_ih + h W_hh^T
+     * + b_hh and is overwritten with the activations (sigmoid for i, f, o; tanh for g), which
+     * {@link #lstmCellBackward} reads. States are rows [h | c] of 2 * hidden elements in
+     * {@code states}: from the c at {@code prevOffset}, writes c' = f c + i g and h' = o tanh(c') at
+     * {@code nextOffset} (the two ranges do not overlap). The default composes copy, unary and
+     * binary; backends override it with one pass.
+     */
+    default void lstmCellForward(int batch, int hidden, Buffer gates, Buffer states, int prevOffset, int nextOffset) {
+        ComposedLstmCell.forward(this, batch, hidden, gates, states, prevOffset, nextOffset);
+    }
+
+    /**
+     * The gradient of {@link #lstmCellForward}: from {@code dNext} (batch, 2 * hidden), the gradient
+     * with respect to [h' | c'], and the activated gates and states of the forward step, writes the
+     * gradient with respect to the pre-activations into {@code dGates} (batch, 4 * hidden) at
+     * {@code dGatesOffset}, and [0 | dL/dc] into {@code dPrev} (batch, 2 * hidden): the gradient
+     * with respect to the previous h comes from the recurrent GEMM, which the caller adds.
+     */
+    default void lstmCellBackward(int batch, int hidden, Buffer gates, Buffer states, int prevOffset, int nextOffset,
+                                  Buffer dNext, Buffer dGates, int dGatesOffset, Buffer dPrev) {
+        ComposedLstmCell.backward(this, batch, hidden, gates, states, prevOffset, nextOffset, dNext, dGates, dGatesOffset,
+                dPrev);
+    }
+
     // ---- indexing ----
 
     /**
@@ -154,28 +190,40 @@ public interface Backend extends AutoCloseable {
     /** out[i] = {@link Philox#sample}(dist, seed, offset + i, a, b) for every element of out. */
     void random(Distribution dist, long seed, long offset, float a, float b, Buffer out);
 
-    // ---- fused optimizer updates (in place, one call per parameter) ----
+    // ---- optimizer updates (in place, one call per parameter) ----
+    // The defaults compose the primitives above (several launches and temporaries per step); a
+    // backend overrides them with a fused kernel, one pass over the arrays. The suite tests both.
 
     /**
      * One SGD step on {@code param} from {@code grad}; {@code momentumBuffer} is null when
      * momentum is 0. {@code firstStep} seeds the buffer with the gradient, as PyTorch does.
      */
-    void sgdStep(SgdConfig config, boolean firstStep, Buffer param, Buffer grad, Buffer momentumBuffer);
+    default void sgdStep(SgdConfig config, boolean firstStep, Buffer param, Buffer grad, Buffer momentumBuffer) {
+        ComposedSteps.sgd(this, config, firstStep, param, grad, momentumBuffer);
+    }
 
     /**
      * One Adam/AdamW step number {@code step} (from 1) on {@code param}; {@code maxExpAvgSq} is
      * null unless AMSGrad is on.
      */
-    void adamStep(AdamConfig config, int step, Buffer param, Buffer grad, Buffer expAvg, Buffer expAvgSq, Buffer maxExpAvgSq);
+    default void adamStep(AdamConfig config, int step, Buffer param, Buffer grad, Buffer expAvg, Buffer expAvgSq,
+                          Buffer maxExpAvgSq) {
+        ComposedSteps.adam(this, config, step, param, grad, expAvg, expAvgSq, maxExpAvgSq);
+    }
 
     /**
      * One RMSprop step on {@code param}; {@code momentumBuffer} is null when momentum is 0 and
      * {@code gradAvg} is null unless centered.
      */
-    void rmspropStep(RmspropConfig config, Buffer param, Buffer grad, Buffer squareAvg, Buffer momentumBuffer, Buffer gradAvg);
+    default void rmspropStep(RmspropConfig config, Buffer param, Buffer grad, Buffer squareAvg, Buffer momentumBuffer,
+                             Buffer gradAvg) {
+        ComposedSteps.rmsprop(this, config, param, grad, squareAvg, momentumBuffer, gradAvg);
+    }
 
     /** One Adagrad step number {@code step} (from 1) on {@code param}, accumulating into {@code sum}. */
-    void adagradStep(AdagradConfig config, int step, Buffer param, Buffer grad, Buffer sum);
+    default void adagradStep(AdagradConfig config, int step, Buffer param, Buffer grad, Buffer sum) {
+        ComposedSteps.adagrad(this, config, step, param, grad, sum);
+    }
 
     /** Releases the backend's device resources; its buffers become invalid. */
     @Override

@@ -14,8 +14,9 @@ public interface BackendProvider {
 
     /**
      * Null when this backend may be chosen automatically (the user names no backend); else the
-     * one-line reason it should be passed over there, though it still starts when named. For
-     * example, an OpenCL platform whose only device is a CPU is slower than the CPU backend. Must
+     * one-line reason it should be passed over there, though it still starts when named, and is
+     * taken when no other backend starts. For example, an OpenCL platform whose only device is a
+     * CPU is slower than the CPU backend, but better than none when that is absent. Must
      * not start the backend; a provider that cannot tell returns null and lets {@link #create} fail.
      */
     default String notChosenAutomaticallyBecause() {

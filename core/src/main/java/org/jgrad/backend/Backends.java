@@ -11,7 +11,8 @@ import java.util.ServiceLoader;
 /**
  * Chooses and holds backends. The default is the one named by {@code -Djgrad.backend} or
  * {@code JGRAD_BACKEND}, else the best that starts (CUDA, then OpenCL, then CPU) among those that do
- * not ask to be passed over ({@link BackendProvider#notChosenAutomaticallyBecause}). A backend that
+ * not ask to be passed over ({@link BackendProvider#notChosenAutomaticallyBecause}; those are tried
+ * when nothing else starts). A backend that
  * cannot start is logged in one line and the next is tried; naming one that cannot start is an
  * error that says why. Each backend is started at most once per JVM.
  */
@@ -69,7 +70,9 @@ public final class Backends {
 
     /**
      * The backend {@code requested} names, or when it is null or blank the best one that starts;
-     * each that cannot start is logged with its reason and skipped.
+     * each that cannot start is logged with its reason and skipped. Providers that ask to be passed
+     * over are tried last, when no other backend starts (an OpenCL CPU device without jgrad's CPU
+     * backend on the class path is better than none).
      *
      * @throws IllegalStateException when the named backend cannot start, or none can
      */
@@ -77,24 +80,43 @@ public final class Backends {
         if (requested != null && !requested.isBlank()) {
             return named(requested);
         }
+        return selectAutomatically(providers());
+    }
+
+    /** The automatic choice among {@code providers}, best first. */
+    static Backend selectAutomatically(List<BackendProvider> providers) {
         List<String> reasons = new ArrayList<>();
-        for (BackendProvider provider : providers()) {
+        List<BackendProvider> passedOver = new ArrayList<>();
+        for (BackendProvider provider : providers) {
             try {
-                String passedOver = provider.notChosenAutomaticallyBecause();
-                if (passedOver != null) {
-                    reasons.add(provider.name() + ": " + passedOver);
-                    LOG.log(System.Logger.Level.INFO, "backend " + provider.name() + " passed over: " + passedOver);
-                    continue;
+                String why = provider.notChosenAutomaticallyBecause();
+                if (why == null) {
+                    return start(provider);
                 }
-                return start(provider);
+                passedOver.add(provider);
+                LOG.log(System.Logger.Level.INFO, "backend " + provider.name() + " passed over: " + why);
             } catch (BackendUnavailableException | RuntimeException | LinkageError e) {
-                String reason = provider.name() + ": " + e.getMessage();
-                reasons.add(reason);
-                LOG.log(System.Logger.Level.INFO, "backend " + reason + "; trying the next one");
+                fail(provider, e, reasons);
+            }
+        }
+        for (BackendProvider provider : passedOver) {
+            try {
+                Backend backend = start(provider);
+                LOG.log(System.Logger.Level.INFO, "backend " + provider.name() + " chosen after all: no other backend"
+                        + " started " + reasons);
+                return backend;
+            } catch (BackendUnavailableException | RuntimeException | LinkageError e) {
+                fail(provider, e, reasons);
             }
         }
         throw new IllegalStateException("no backend could start: " + reasons
                 + " (add jgrad-backend-cpu to the class path for the pure-Java one)");
+    }
+
+    private static void fail(BackendProvider provider, Throwable e, List<String> reasons) {
+        String reason = provider.name() + ": " + e.getMessage();
+        reasons.add(reason);
+        LOG.log(System.Logger.Level.INFO, "backend " + reason + "; trying the next one");
     }
 
     private static Backend start(BackendProvider provider) throws BackendUnavailableException {

@@ -29,7 +29,7 @@ final class FeatureStats {
         Arrays.fill(max, Double.NEGATIVE_INFINITY);
     }
 
-    /** Statistics of every input of {@code dataset}; fails on an empty dataset or a NaN input. */
+    /** Statistics of every input of {@code dataset}; fails on an empty dataset or a NaN or infinite input. */
     static FeatureStats of(Dataset dataset, String who) {
         if (dataset.size() == 0) {
             throw new IllegalArgumentException(who + ": cannot fit on an empty dataset");
@@ -57,9 +57,9 @@ final class FeatureStats {
             count++;
             for (int f = 0; f < features; f++) {
                 double x = rows[r * features + f];
-                if (Double.isNaN(x)) {
+                if (!Double.isFinite(x)) {
                     throw new IllegalArgumentException(who + ": feature " + f + " of example " + (firstExample + r)
-                            + " is NaN");
+                            + " is " + x + "; scaling needs finite values");
                 }
                 double delta = x - mean[f];
                 mean[f] += delta / count;

@@ -1,6 +1,7 @@
 package org.jgrad.loss;
 
 import java.util.Arrays;
+import java.util.function.BinaryOperator;
 import org.jgrad.DType;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
@@ -32,10 +33,31 @@ final class ClassLabels {
         }
         Tensor labels = target.toType(DType.FLOAT32);
         Tensor kept = labels.ne(Tensors.scalarLike(labels, ignoreIndex));
+        requireInRange(loss, labels, kept, target, scores.size(1), ignoreIndex);
         Tensor safe = Tensors.where(kept, labels, Tensors.scalarLike(labels, 0f)).toType(DType.INT32);
         Tensor targetWeight = weight == null ? kept
                 : weight.indexSelect(0, safe.flatten()).reshape(target.shape()).mul(kept);
         return new ClassLabels(safe.unsqueeze(1), kept, targetWeight);
+    }
+
+    /**
+     * Fails, naming the loss, the first bad label, its position and the number of classes, when
+     * a counted label is outside [0, classes). One scalar is read back; the labels only on failure.
+     */
+    private static void requireInRange(String loss, Tensor labels, Tensor kept, Tensor target, int classes,
+            int ignoreIndex) {
+        Tensor outside = labels.lt(0f).add(labels.ge((float) classes)).mul(kept);
+        if (outside.sum().item() == 0) {
+            return;
+        }
+        int[] values = target.toIntArray();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != ignoreIndex && (values[i] < 0 || values[i] >= classes)) {
+                throw new IllegalArgumentException(loss + ": target label " + values[i] + " at position "
+                        + Shape.toString(Shape.unravel(i, target.shape())) + " is out of range for " + classes
+                        + " classes (expected 0 to " + (classes - 1) + ", or the ignore index " + ignoreIndex + ")");
+            }
+        }
     }
 
     /** -scores[n, label[n, ...], ...] for every sample (unweighted, ignored ones included). */
@@ -43,9 +65,29 @@ final class ClassLabels {
         return scores.gather(1, safe).squeeze(1).neg();
     }
 
-    /** Reduces per-target losses; MEAN divides by the sum of the target weights, as PyTorch. */
+    /**
+     * Reduces per-target losses; MEAN divides by the sum of the target weights, as PyTorch. When
+     * every target is ignored that is 0/0: the value is NaN but the gradients are zero, as PyTorch's.
+     */
     Tensor reduce(Reduction reduction, Tensor losses) {
-        return reduction == Reduction.MEAN ? losses.sum().div(targetWeight.sum()) : reduction.reduce(losses);
+        if (reduction != Reduction.MEAN) {
+            return reduction.reduce(losses);
+        }
+        Tensor total = targetWeight.sum();
+        Tensor nothingCounted = total.eq(0f);
+        Tensor nanWhenNothingCounted = nothingCounted.mul(0f).div(total.detach());
+        return losses.sum().div(total.add(nothingCounted)).add(nanWhenNothingCounted);
+    }
+
+    /** Whether the input is one unbatched sample, as PyTorch accepts: scores (C) with a 0-d label or (C) probabilities. */
+    static boolean isUnbatched(Tensor scores, Tensor target) {
+        return scores.dim() == 1 && (target.dim() == 0 || target.dtype() == DType.FLOAT32 && target.dim() == 1);
+    }
+
+    /** The loss of one unbatched sample: the batch of one, its NONE result viewed without the batch dimension. */
+    static Tensor unbatched(Reduction reduction, Tensor scores, Tensor target, BinaryOperator<Tensor> loss) {
+        Tensor batched = loss.apply(scores.unsqueeze(0), target.unsqueeze(0));
+        return reduction == Reduction.NONE ? batched.squeeze(0) : batched;
     }
 
     /** Scores (N, C, d1...) FLOAT32 and labels INT32 of shape (N, d1...). */

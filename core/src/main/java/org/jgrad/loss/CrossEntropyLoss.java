@@ -49,6 +49,9 @@ public final class CrossEntropyLoss implements Loss {
 
     @Override
     public Tensor apply(Tensor input, Tensor target) {
+        if (ClassLabels.isUnbatched(input, target)) {
+            return ClassLabels.unbatched(reduction, input, target, this::apply);
+        }
         if (target.dtype() == DType.FLOAT32 && Arrays.equals(target.shape(), input.shape())) {
             return probabilityTargets(input, target);
         }

@@ -31,6 +31,9 @@ public final class NLLLoss implements Loss {
 
     @Override
     public Tensor apply(Tensor input, Tensor target) {
+        if (ClassLabels.isUnbatched(input, target)) {
+            return ClassLabels.unbatched(reduction, input, target, this::apply);
+        }
         ClassLabels labels = ClassLabels.of("NLLLoss", input, target, weight, ignoreIndex);
         return labels.reduce(reduction, labels.negativePicked(input).mul(labels.targetWeight));
     }

@@ -60,13 +60,27 @@ final class StateDict {
             throw new IllegalArgumentException("loadStateDict into " + root.getClass().getSimpleName() + ": "
                     + String.join("; ", problems));
         }
+        copyAll(own, state);
+    }
+
+    /** Brings every source to its target's backend first, so a failure there writes nothing; then copies. */
+    private static void copyAll(Map<String, Tensor> own, Map<String, Tensor> state) {
+        List<Tensor[]> sourceAndTarget = new ArrayList<>();
+        List<Tensor> moved = new ArrayList<>();
         try (NoGrad ignored = NoGrad.enter()) {
             own.forEach((key, target) -> {
                 Tensor source = state.get(key);
                 if (source != null) {
-                    InPlace.copy(source, target);
+                    Tensor local = source.to(target.backend());
+                    if (local != source) {
+                        moved.add(local);
+                    }
+                    sourceAndTarget.add(new Tensor[] {local, target});
                 }
             });
+            sourceAndTarget.forEach(pair -> InPlace.copy(pair[0], pair[1]));
+        } finally {
+            moved.forEach(Tensor::close);
         }
     }
 
@@ -112,6 +126,9 @@ final class StateDict {
 
     /** Why {@code source} cannot stand for {@code target} under {@code key}, or null when it can. */
     private static String mismatch(String key, Tensor source, Tensor target) {
+        if (source.isClosed()) {
+            return "'" + key + "' was closed in the given state";
+        }
         if (!Arrays.equals(source.shape(), target.shape()) || source.dtype() != target.dtype()) {
             return "'" + key + "' is " + source.dtype() + " " + Shape.toString(source.shape()) + " in the given state but "
                     + target.dtype() + " " + Shape.toString(target.shape()) + " in the module";

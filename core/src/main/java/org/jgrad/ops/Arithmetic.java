@@ -1,5 +1,6 @@
 package org.jgrad.ops;
 
+import org.jgrad.DType;
 import org.jgrad.Tensor;
 import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.UnaryOp;
@@ -43,11 +44,15 @@ public final class Arithmetic {
 
     /** A differentiable unary function; {@code alpha} is LEAKY_RELU's slope and ignored otherwise. */
     public static Tensor unary(UnaryOp op, float alpha, Tensor x) {
+        if (x.dtype() == DType.INT32 && (op == UnaryOp.NEG || op == UnaryOp.ABS)) {
+            return IntegerValued.viaFloat(x, v -> Pointwise.apply(op, alpha, v));
+        }
         return Pointwise.apply(op, alpha, x);
     }
 
+    /** A differentiable unary function; neg and abs keep INT32 input INT32, as PyTorch. */
     public static Tensor unary(UnaryOp op, Tensor x) {
-        return Pointwise.apply(op, 0f, x);
+        return unary(op, 0f, x);
     }
 
     /** A comparison mask (1 where true, 0 elsewhere); not differentiable. */

@@ -3,13 +3,16 @@ package org.jgrad.ops;
 import java.util.Locale;
 import org.jgrad.Function;
 import org.jgrad.Tensor;
+import org.jgrad.Tensors;
 import org.jgrad.backend.BinaryOp;
 
 /**
  * A broadcasting elementwise function out = f(a, b). Every derivative rule sits in
  * {@link #gradA} and {@link #gradB}, one line per function, written with tensor ops on the saved
  * a, b and out; each gradient is then summed over the dimensions its input was broadcast along.
- * maximum/minimum send the gradient to the input that won and split it evenly on ties, as PyTorch.
+ * maximum/minimum send the gradient to the input that won and split it evenly on ties, as PyTorch;
+ * where either input is NaN both receive it. pow's gradients are 0 where PyTorch's are: for the
+ * base where the exponent is 0, for the exponent where the base is 0 and the exponent >= 0.
  */
 final class Binary extends Function {
     private final BinaryOp op;
@@ -46,8 +49,8 @@ final class Binary extends Function {
             case ADD, SUB -> g;
             case MUL -> g.mul(b);
             case DIV -> g.div(b);
-            case POW -> g.mul(b).mul(a.pow(b.sub(1f)));
-            case MAXIMUM, MINIMUM -> g.mul(shareOfA(a, b));
+            case POW -> zeroWhere(b.eq(0f), g.mul(b).mul(a.pow(b.sub(1f))));
+            case MAXIMUM, MINIMUM -> g.mul(share(a, b));
             default -> throw notDifferentiable();
         };
     }
@@ -58,16 +61,21 @@ final class Binary extends Function {
             case SUB -> g.neg();
             case MUL -> g.mul(a);
             case DIV -> g.mul(out).div(b).neg();
-            case POW -> g.mul(out).mul(a.log()); // NaN for a < 0, as in PyTorch
-            case MAXIMUM, MINIMUM -> g.mul(shareOfA(a, b).neg().add(1f));
+            case POW -> zeroWhere(a.eq(0f).mul(b.ge(0f)), g.mul(out).mul(a.log())); // NaN for a < 0, as PyTorch
+            case MAXIMUM, MINIMUM -> g.mul(share(b, a));
             default -> throw notDifferentiable();
         };
     }
 
-    /** 1 where a won, 0 where b won, 0.5 on ties. */
-    private Tensor shareOfA(Tensor a, Tensor b) {
-        Tensor aWins = op == BinaryOp.MAXIMUM ? a.gt(b) : a.lt(b);
-        return aWins.add(a.eq(b).mul(0.5f));
+    /** x's share of the gradient against y: 0 where y won, 0.5 on ties, 1 otherwise (x won, or a NaN), as PyTorch. */
+    private Tensor share(Tensor x, Tensor y) {
+        Tensor yWins = op == BinaryOp.MAXIMUM ? x.lt(y) : x.gt(y);
+        return yWins.add(x.eq(y).mul(0.5f)).neg().add(1f);
+    }
+
+    /** grad with the entries where {@code mask} is 1 set to 0 (whatever they held, NaN or infinity included). */
+    private static Tensor zeroWhere(Tensor mask, Tensor grad) {
+        return Kernels.where(mask, Tensors.scalarLike(grad, 0f), grad);
     }
 
     private IllegalStateException notDifferentiable() {

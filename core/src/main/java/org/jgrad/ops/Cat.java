@@ -1,10 +1,14 @@
 package org.jgrad.ops;
 
+import java.util.Arrays;
 import org.jgrad.Function;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
 
-/** Concatenation along a dimension; backward hands each input its slice of the gradient. */
+/**
+ * Concatenation along a dimension; backward hands each input its slice of the gradient. Mixed
+ * FLOAT32 and INT32 inputs are promoted to FLOAT32, as PyTorch.
+ */
 final class Cat extends Function {
     private final int dim;
     private final int[] starts;
@@ -19,6 +23,9 @@ final class Cat extends Function {
     static Tensor apply(int dim, Tensor... tensors) {
         if (tensors.length == 0) {
             throw new IllegalArgumentException("cat: needs at least one tensor");
+        }
+        if (Arrays.stream(tensors).anyMatch(t -> t.dtype() != tensors[0].dtype())) {
+            return apply(dim, Arrays.stream(tensors).map(Kernels::asFloat).toArray(Tensor[]::new));
         }
         Tensor first = tensors[0];
         int d = Shape.normalizeDim("cat", dim, first.dim());

@@ -12,8 +12,12 @@ public final class Convolution {
     /**
      * Cross-correlation of x (N, C, H, W) with weight (O, C/groups, kH, kW), plus bias (O) when not
      * null: the output is (N, O, outH, outW). Each group is one batched GEMM over im2col columns.
+     * An unbatched input (C, H, W) gives (O, outH, outW), as PyTorch.
      */
     public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+        if (x.dim() == 3) {
+            return conv2d(x.unsqueeze(0), weight, bias, stride, padding, dilation, groups).squeeze(0);
+        }
         Kernels.requireFloat("conv2d", x);
         Kernels.requireFloat("conv2d", weight);
         if (bias != null) {
@@ -22,7 +26,7 @@ public final class Convolution {
         int[] xs = x.shape();
         int[] ws = weight.shape();
         if (xs.length != 4 || ws.length != 4) {
-            throw new IllegalArgumentException("conv2d: expected input (N, C, H, W) and weight (O, C/groups, kH, kW), got "
+            throw new IllegalArgumentException("conv2d: expected input (N, C, H, W) or (C, H, W) and weight (O, C/groups, kH, kW), got "
                     + Shape.toString(xs) + " and " + Shape.toString(ws));
         }
         if (groups < 1 || xs[1] % groups != 0 || ws[0] % groups != 0 || ws[1] * groups != xs[1]) {
@@ -52,11 +56,15 @@ public final class Convolution {
         return pool("avgPool2d", x, kernel, stride, padding, false);
     }
 
+    /** Pooling of (N, C, H, W), or of an unbatched (C, H, W) as PyTorch. */
     private static Tensor pool(String name, Tensor x, int kernel, int stride, int padding, boolean max) {
+        if (x.dim() == 3) {
+            return pool(name, x.unsqueeze(0), kernel, stride, padding, max).squeeze(0);
+        }
         Kernels.requireFloat(name, x);
         int[] xs = x.shape();
         if (xs.length != 4) {
-            throw new IllegalArgumentException(name + ": expected input (N, C, H, W), got " + Shape.toString(xs));
+            throw new IllegalArgumentException(name + ": expected input (N, C, H, W) or (C, H, W), got " + Shape.toString(xs));
         }
         if (padding * 2 > kernel) {
             throw new IllegalArgumentException(name + ": padding " + padding + " must be at most half the kernel " + kernel);

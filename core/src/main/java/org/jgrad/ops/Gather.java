@@ -18,7 +18,12 @@ final class Gather extends Function {
 
     /** Index has x's rank and x's sizes in every dimension but dim (stricter than PyTorch, which allows smaller). */
     static Tensor apply(Tensor x, int dim, Tensor index) {
-        Kernels.requireFloat("gather", x);
+        if (x.dtype() == DType.INT32) {
+            return IntegerValued.viaFloat(x, v -> apply(v, dim, index));
+        }
+        if (ZeroDim.applies("gather", x, dim) && index.dim() == 0) {
+            return ZeroDim.along(x, v -> apply(v, 0, index.reshape(1)));
+        }
         Kernels.requireInt("gather", index);
         Kernels.sameBackend("gather", x, index);
         int d = Shape.normalizeDim("gather", dim, x.dim());

@@ -16,6 +16,11 @@ final class Gemm {
      * rank >= 2; leading (batch) dimensions broadcast. No graph is recorded.
      */
     static Tensor product(String name, Tensor a, boolean transA, Tensor b, boolean transB) {
+        return product(name, a, transA, b, transB, 1f);
+    }
+
+    /** alpha · op(a) @ op(b), the scale applied inside the GEMM (no separate pass). No graph is recorded. */
+    static Tensor product(String name, Tensor a, boolean transA, Tensor b, boolean transB, float alpha) {
         Kernels.requireFloat(name, a);
         Kernels.requireFloat(name, b);
         Kernels.sameBackend(name, a, b);
@@ -42,7 +47,7 @@ final class Gemm {
         outShape[batch.length] = m;
         outShape[batch.length + 1] = n;
         Tensor out = Kernels.empty(a.backend(), DType.FLOAT32, outShape);
-        GemmShape shape = new GemmShape(count, m, n, k, transA, transB, 1f, 0f,
+        GemmShape shape = new GemmShape(count, m, n, k, transA, transB, alpha, 0f,
                 0, aCols, batchStride(ea, aRows * aCols, count),
                 0, bCols, batchStride(eb, bRows * bCols, count),
                 0, n, (long) m * n);

@@ -14,9 +14,15 @@ public final class Indexing {
         return Gather.apply(x, dim, index);
     }
 
-    /** The entries of dim listed by a 1-D INT32 index, in its order (repeats allowed). */
+    /**
+     * The entries of dim listed by a 1-D INT32 index, in its order (repeats allowed); a 0-d index
+     * selects one entry, as PyTorch. INT32 input gives INT32.
+     */
     public static Tensor indexSelect(Tensor x, int dim, Tensor index) {
         Kernels.requireInt("indexSelect", index);
+        if (index.dim() == 0) {
+            return indexSelect(x, dim, index.reshape(1));
+        }
         if (index.dim() != 1) {
             throw new IllegalArgumentException("indexSelect: index must be 1-D, got shape " + Shape.toString(index.shape()));
         }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.jgrad.DType;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
+import org.jgrad.Tensors;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.ReduceOp;
@@ -20,7 +21,7 @@ final class Kernels {
      * that are accumulated into (scatter-add, a narrow's gradient) start from Tensors.zeros.
      */
     static Tensor empty(Backend backend, DType dtype, int[] shape) {
-        return Tensor.wrap(backend, backend.allocateUninitialized(dtype, Shape.numel(shape)), shape);
+        return Tensors.uninitialized(backend, dtype, shape);
     }
 
     static Tensor unary(UnaryOp op, float alpha, Tensor x) {
@@ -63,12 +64,16 @@ final class Kernels {
         int outer = Shape.product(shape, 0, dim);
         int inner = Shape.product(shape, dim + 1, shape.length);
         int size = shape[dim];
-        if (size == 0) {
-            throw new IllegalArgumentException(op.name().toLowerCase(java.util.Locale.ROOT) + ": cannot reduce dimension "
-                    + dim + " of size 0 in shape " + Shape.toString(shape));
-        }
         int[] outShape = shape.clone();
         outShape[dim] = 1;
+        if (size == 0 && op == ReduceOp.SUM) {
+            return Tensors.zeros(x.backend(), DType.FLOAT32, outShape);
+        }
+        if (size == 0) {
+            throw new IllegalArgumentException(op.name().toLowerCase(java.util.Locale.ROOT) + ": cannot reduce dimension "
+                    + dim + " of size 0 in shape " + Shape.toString(shape) + " (an empty " + op.name().toLowerCase(java.util.Locale.ROOT)
+                    + " has no value, as in PyTorch)");
+        }
         Tensor out = empty(x.backend(), op.writesIndices() ? DType.INT32 : DType.FLOAT32, outShape);
         x.backend().reduce(op, x.buffer(), outer, size, inner, out.buffer());
         return out;

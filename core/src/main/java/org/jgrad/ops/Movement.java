@@ -38,6 +38,9 @@ public final class Movement {
 
     /** Removes dimension dim when its size is 1; otherwise returns an unchanged view, as PyTorch. */
     public static Tensor squeeze(Tensor x, int dim) {
+        if (ZeroDim.applies("squeeze", x, dim)) {
+            return Reshape.apply(x, x.shape());
+        }
         int d = Shape.normalizeDim("squeeze", dim, x.dim());
         int[] shape = x.shape();
         boolean[] drop = new boolean[shape.length];

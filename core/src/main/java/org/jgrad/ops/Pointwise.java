@@ -42,9 +42,9 @@ final class Pointwise extends Function {
             case EXP -> g.mul(y);
             case LOG -> g.div(x);
             case SQRT -> g.div(y.mul(2f));
-            case ABS -> g.mul(Kernels.unary(UnaryOp.SIGN, 0f, x));
+            case ABS -> g.mul(x.gt(0f).sub(x.lt(0f))); // 0 at NaN, as PyTorch
             case SIGN -> g.mul(0f);
-            case RELU -> g.mul(x.gt(0f));
+            case RELU -> g.mul(x.le(0f).neg().add(1f)); // passes at NaN, as PyTorch
             case LEAKY_RELU -> g.mul(x.gt(0f).mul(1f - alpha).add(alpha));
             case SIGMOID -> g.mul(y).mul(y.neg().add(1f));
             case TANH -> g.mul(y.mul(y).neg().add(1f));

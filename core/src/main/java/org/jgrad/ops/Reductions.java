@@ -1,5 +1,6 @@
 package org.jgrad.ops;
 
+import org.jgrad.DType;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
 import org.jgrad.backend.ReduceOp;
@@ -9,33 +10,56 @@ public final class Reductions {
     private Reductions() {
     }
 
+    /** Sum over dims; a size-0 dimension sums to 0, as PyTorch. */
     public static Tensor sum(Tensor x, int[] dims, boolean keepDim) {
-        return Sum.apply(x, dims, keepDim);
+        return ZeroDim.applies("sum", x, dims) ? ZeroDim.along(x, v -> Sum.apply(v, new int[] {0}, true))
+                : Sum.apply(x, dims, keepDim);
     }
 
+    /** Mean over dims; over no elements it is NaN (0/0), as PyTorch. */
     public static Tensor mean(Tensor x, int[] dims, boolean keepDim) {
+        if (ZeroDim.applies("mean", x, dims)) {
+            return sum(x, dims, keepDim);
+        }
         int n = count(x, dims, "mean");
-        return Sum.apply(x, dims, keepDim).mul(1f / n);
+        return Sum.apply(x, dims, keepDim).div((float) n);
     }
 
-    /** Variance over dims, dividing by N - correction (1 is PyTorch's default, unbiased). */
+    /**
+     * Variance over dims, dividing by N - correction (1 is PyTorch's default, unbiased); with no
+     * degrees of freedom left the divisor is 0, giving NaN (or infinity), as PyTorch.
+     */
     public static Tensor var(Tensor x, int[] dims, int correction, boolean keepDim) {
         int n = count(x, dims, "var");
-        if (n - correction <= 0) {
-            throw new IllegalArgumentException("var: " + n + " elements per reduction with correction " + correction
-                    + " leave no degrees of freedom");
-        }
         Tensor centered = x.sub(mean(x, dims, true));
-        return Sum.apply(centered.mul(centered), dims, keepDim).mul(1f / (n - correction));
+        return Sum.apply(centered.mul(centered), dims, keepDim).div((float) Math.max(0, n - correction));
     }
 
+    /** Standard deviation over dims: the square root of {@link #var}, with PyTorch's zero gradient where it is 0. */
+    public static Tensor std(Tensor x, int[] dims, int correction, boolean keepDim) {
+        return Std.apply(var(x, dims, correction, keepDim));
+    }
+
+    /** max or min along dim; INT32 input gives INT32 values, as PyTorch. */
     public static Tensor extreme(ReduceOp op, Tensor x, int dim, boolean keepDim) {
-        return ReduceExtreme.apply(op, x, dim, keepDim);
+        if (x.dtype() == DType.INT32) {
+            return IntegerValued.viaFloat(x, v -> extreme(op, v, dim, keepDim));
+        }
+        return ZeroDim.applies(op.name().toLowerCase(java.util.Locale.ROOT), x, dim)
+                ? ZeroDim.along(x, v -> ReduceExtreme.apply(op, v, 0, true)) : ReduceExtreme.apply(op, x, dim, keepDim);
+    }
+
+    /** max or min of every element (0-d); the gradient is split among the elements attaining it. */
+    public static Tensor extreme(ReduceOp op, Tensor x) {
+        return x.dtype() == DType.INT32 ? IntegerValued.viaFloat(x, v -> ExtremeAll.apply(op, v)) : ExtremeAll.apply(op, x);
     }
 
     /** Indices (INT32) of the max or min along dim; not differentiable. */
     public static Tensor argIndex(ReduceOp op, Tensor x, int dim, boolean keepDim) {
         String name = op.name().toLowerCase(java.util.Locale.ROOT);
+        if (ZeroDim.applies(name, x, dim)) {
+            return ZeroDim.along(x, v -> argIndex(op, v, 0, true));
+        }
         int d = Shape.normalizeDim(name, dim, x.dim());
         Tensor indices = Kernels.reduce(op, Kernels.asFloat(x), d);
         if (keepDim) {

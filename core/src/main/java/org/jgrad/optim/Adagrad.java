@@ -1,5 +1,8 @@
 package org.jgrad.optim;
 
+import static org.jgrad.optim.OptionRule.NON_NEGATIVE;
+import static org.jgrad.optim.OptionRule.POSITIVE;
+
 import org.jgrad.Tensor;
 import org.jgrad.backend.AdagradConfig;
 
@@ -10,20 +13,23 @@ import org.jgrad.backend.AdagradConfig;
 public final class Adagrad extends Optimizer {
 
     public Adagrad(Iterable<Tensor> params, double lr) {
-        super(Options.defaults("lr", lr, "lrDecay", 0, "weightDecay", 0, "eps", 1e-10), params);
-        Options.positive(name(), "lr", lr);
+        super(OptionTable.of("lr", lr, NON_NEGATIVE, "lrDecay", 0, NON_NEGATIVE, "weightDecay", 0, NON_NEGATIVE,
+                "eps", 1e-10, POSITIVE), params);
     }
 
     public Adagrad lrDecay(double lrDecay) {
-        return Options.setAll(this, "lrDecay", Options.nonNegative(name(), "lrDecay", lrDecay));
+        setAll("lrDecay", lrDecay);
+        return this;
     }
 
     public Adagrad weightDecay(double weightDecay) {
-        return Options.setAll(this, "weightDecay", Options.nonNegative(name(), "weightDecay", weightDecay));
+        setAll("weightDecay", weightDecay);
+        return this;
     }
 
     public Adagrad eps(double eps) {
-        return Options.setAll(this, "eps", Options.positive(name(), "eps", eps));
+        setAll("eps", eps);
+        return this;
     }
 
     @Override

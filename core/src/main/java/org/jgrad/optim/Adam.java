@@ -1,5 +1,10 @@
 package org.jgrad.optim;
 
+import static org.jgrad.optim.OptionRule.FLAG;
+import static org.jgrad.optim.OptionRule.NON_NEGATIVE;
+import static org.jgrad.optim.OptionRule.POSITIVE;
+import static org.jgrad.optim.OptionRule.UNIT_INTERVAL;
+
 import org.jgrad.Tensor;
 import org.jgrad.backend.AdamConfig;
 
@@ -16,27 +21,31 @@ public class Adam extends Optimizer {
     }
 
     Adam(Iterable<Tensor> params, double lr, boolean decoupled, double weightDecay) {
-        super(Options.defaults("lr", lr, "beta1", 0.9, "beta2", 0.999, "eps", 1e-8, "weightDecay", weightDecay,
-                "amsgrad", 0), params);
-        Options.positive(name(), "lr", lr);
+        super(OptionTable.of("lr", lr, NON_NEGATIVE, "beta1", 0.9, UNIT_INTERVAL, "beta2", 0.999, UNIT_INTERVAL,
+                "eps", 1e-8, POSITIVE, "weightDecay", weightDecay, NON_NEGATIVE, "amsgrad", 0, FLAG), params);
         this.decoupled = decoupled;
     }
 
     public Adam betas(double beta1, double beta2) {
-        Options.setAll(this, "beta1", Options.unitInterval(name(), "beta1", beta1));
-        return Options.setAll(this, "beta2", Options.unitInterval(name(), "beta2", beta2));
+        paramGroups().get(0).check("beta2", beta2);
+        setAll("beta1", beta1);
+        setAll("beta2", beta2);
+        return this;
     }
 
     public Adam eps(double eps) {
-        return Options.setAll(this, "eps", Options.positive(name(), "eps", eps));
+        setAll("eps", eps);
+        return this;
     }
 
     public Adam weightDecay(double weightDecay) {
-        return Options.setAll(this, "weightDecay", Options.nonNegative(name(), "weightDecay", weightDecay));
+        setAll("weightDecay", weightDecay);
+        return this;
     }
 
     public Adam amsgrad(boolean amsgrad) {
-        return Options.setAll(this, "amsgrad", amsgrad ? 1 : 0);
+        setAll("amsgrad", amsgrad ? 1 : 0);
+        return this;
     }
 
     @Override

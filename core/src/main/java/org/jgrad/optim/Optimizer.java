@@ -3,7 +3,6 @@ package org.jgrad.optim;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jgrad.Tensor;
@@ -15,30 +14,45 @@ import org.jgrad.Tensor;
  * gradient are skipped. Closing it frees its per-parameter buffers (device memory on a GPU).
  */
 public abstract class Optimizer implements AutoCloseable {
-    private final Map<String, Double> defaults;
+    private final OptionTable options;
     private final List<ParamGroup> groups = new ArrayList<>();
     private final Map<Tensor, ParamState> state = new IdentityHashMap<>();
 
-    protected Optimizer(Map<String, Double> defaults, Iterable<Tensor> params) {
-        this.defaults = new LinkedHashMap<>(defaults);
+    /** An optimizer of {@code params} (one group) with these options; the defaults are checked by their rules. */
+    protected Optimizer(OptionTable options, Iterable<Tensor> params) {
+        this.options = options;
         addParamGroup(params, Map.of());
     }
 
-    /** Adds parameters with options that override this optimizer's defaults. Returns this. */
+    /**
+     * Adds parameters with options that override this optimizer's defaults (each checked by its
+     * rule). A parameter listed twice, in this group or in an earlier one, is refused: it would be
+     * updated twice per step. Returns this; on a refusal nothing is added.
+     */
     public Optimizer addParamGroup(Iterable<Tensor> params, Map<String, Double> overrides) {
         List<Tensor> list = new ArrayList<>();
         params.forEach(list::add);
-        for (Tensor p : list) {
-            if (!p.requiresGrad() || !p.isLeaf()) {
-                throw new IllegalArgumentException(name() + ": parameters must be leaf tensors that require grad");
-            }
-            for (ParamGroup g : groups) {
-                if (g.params().stream().anyMatch(q -> q == p)) {
-                    throw new IllegalArgumentException(name() + ": a parameter appears in two groups");
-                }
+        Map<Tensor, Integer> seen = new IdentityHashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (Tensor p : groups.get(g).params()) {
+                seen.put(p, g);
             }
         }
-        ParamGroup group = new ParamGroup(list, defaults);
+        for (int i = 0; i < list.size(); i++) {
+            Tensor p = list.get(i);
+            if (!p.requiresGrad() || !p.isLeaf()) {
+                throw new IllegalArgumentException(name() + ": parameter " + i + " of the new group is not a leaf tensor"
+                        + " that requires grad");
+            }
+            Integer earlier = seen.putIfAbsent(p, groups.size());
+            if (earlier != null) {
+                throw new IllegalArgumentException(name() + ": parameter " + i + " of the new group is already in "
+                        + (earlier == groups.size() ? "this group" : "group " + earlier)
+                        + "; a parameter listed twice would be updated twice per step");
+            }
+        }
+        ParamGroup group = new ParamGroup(name(), list, options);
+        options.defaults().forEach(group::set);
         overrides.forEach(group::set);
         groups.add(group);
         return this;
@@ -73,9 +87,9 @@ public abstract class Optimizer implements AutoCloseable {
         return groups.get(0).lr();
     }
 
-    /** Sets the learning rate of every group, as a schedule does each step. */
+    /** Sets the learning rate of every group, as a schedule does each step; it must be finite and >= 0. */
     public void setLr(double lr) {
-        groups.forEach(g -> g.lr(lr));
+        setAll("lr", lr);
     }
 
     /** The saveable state: step counts, buffers and group options. See {@link OptimizerState}. */
@@ -83,7 +97,10 @@ public abstract class Optimizer implements AutoCloseable {
         return OptimizerState.capture(groups, state);
     }
 
-    /** Restores what {@link #stateDict()} saved, checked against these parameters. */
+    /**
+     * Restores what {@link #stateDict()} saved, checked against these parameters and the options'
+     * rules; all or nothing: a refused state leaves the optimizer unchanged.
+     */
     public void loadStateDict(OptimizerState saved) {
         saved.restore(name(), groups, state);
     }
@@ -91,10 +108,14 @@ public abstract class Optimizer implements AutoCloseable {
     /** Frees the per-parameter state (momentum, moment estimates); a later step starts afresh. */
     @Override
     public void close() {
-        for (ParamState s : state.values()) {
-            s.buffers().values().forEach(Tensor::close);
-        }
+        state.values().forEach(ParamState::close);
         state.clear();
+    }
+
+    /** Sets option {@code name} in every group, checked first so a refused value changes no group. */
+    protected final void setAll(String name, double value) {
+        groups.get(0).check(name, value);
+        groups.forEach(g -> g.set(name, value));
     }
 
     /** Optimizer name for messages. */

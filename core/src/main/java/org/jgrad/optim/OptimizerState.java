@@ -1,9 +1,12 @@
 package org.jgrad.optim;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jgrad.DType;
 import org.jgrad.Scope;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
@@ -43,36 +46,86 @@ public record OptimizerState(Map<String, Double> scalars, Map<String, Tensor> te
         return new OptimizerState(scalars, tensors);
     }
 
+    /**
+     * Replaces the groups' options and the per-parameter state by the saved ones, as PyTorch's
+     * {@code load_state_dict}. Everything is checked (every option present and accepted by its
+     * rule, step counts whole and >= 0, buffers open FLOAT32 tensors shaped like their parameter)
+     * and every buffer copied before anything changes, so a refused load leaves the optimizer as it was.
+     */
     void restore(String optimizer, List<ParamGroup> groups, Map<Tensor, ParamState> state) {
-        int index = 0;
+        List<Map<String, Double>> options = new ArrayList<>();
+        List<Tensor> params = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
+            Map<String, Double> values = new LinkedHashMap<>();
             for (String option : groups.get(g).options().keySet()) {
-                groups.get(g).set(option, require(optimizer, "group." + g + "." + option));
+                values.put(option, groups.get(g).check(option, require(optimizer, "group." + g + "." + option)));
             }
-            for (Tensor p : groups.get(g).params()) {
-                String prefix = "state." + index + ".";
-                Double step = scalars.get(prefix + "step");
+            options.add(values);
+            params.addAll(groups.get(g).params());
+        }
+        for (int i = 0; i < params.size(); i++) {
+            checkParamState(optimizer, i, params.get(i));
+        }
+        Map<Tensor, ParamState> restored = new IdentityHashMap<>();
+        try {
+            for (int i = 0; i < params.size(); i++) {
+                Double step = scalars.get("state." + i + ".step");
                 if (step != null) {
-                    ParamState s = state.computeIfAbsent(p, k -> new ParamState());
-                    s.step(step.intValue());
-                    restoreBuffers(optimizer, prefix, p, s);
+                    restored.put(params.get(i), copyParamState("state." + i + ".", step.intValue(), params.get(i)));
                 }
-                index++;
+            }
+        } catch (RuntimeException e) {
+            restored.values().forEach(ParamState::close);
+            throw e;
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            options.get(g).forEach(groups.get(g)::set);
+        }
+        state.values().forEach(ParamState::close);
+        state.clear();
+        state.putAll(restored);
+    }
+
+    private void checkParamState(String optimizer, int index, Tensor param) {
+        String prefix = "state." + index + ".";
+        Double step = scalars.get(prefix + "step");
+        if (step != null && !(step >= 0 && step <= Integer.MAX_VALUE && step == Math.rint(step))) {
+            throw new IllegalArgumentException(optimizer + ": saved state " + prefix + "step is " + step
+                    + ", not a step count");
+        }
+        for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
+            if (!entry.getKey().startsWith(prefix)) {
+                continue;
+            }
+            Tensor saved = entry.getValue();
+            if (step == null) {
+                throw new IllegalArgumentException(optimizer + ": saved state " + entry.getKey() + " has no step count "
+                        + prefix + "step");
+            }
+            if (saved.isClosed()) {
+                throw new IllegalArgumentException(optimizer + ": saved state " + entry.getKey() + " was closed");
+            }
+            if (saved.dtype() != DType.FLOAT32 || !Arrays.equals(saved.shape(), param.shape())) {
+                throw new IllegalArgumentException(optimizer + ": saved state " + entry.getKey() + " is " + saved.dtype()
+                        + " " + Shape.toString(saved.shape()) + ", the parameter is FLOAT32 " + Shape.toString(param.shape()));
             }
         }
     }
 
-    private void restoreBuffers(String optimizer, String prefix, Tensor param, ParamState s) {
-        for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
-            if (entry.getKey().startsWith(prefix)) {
-                Tensor saved = entry.getValue();
-                if (!Arrays.equals(saved.shape(), param.shape())) {
-                    throw new IllegalArgumentException(optimizer + ": saved state " + entry.getKey() + " has shape "
-                            + Shape.toString(saved.shape()) + ", the parameter has " + Shape.toString(param.shape()));
+    private ParamState copyParamState(String prefix, int step, Tensor param) {
+        ParamState s = new ParamState();
+        s.step(step);
+        try {
+            for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
+                if (entry.getKey().startsWith(prefix)) {
+                    s.put(entry.getKey().substring(prefix.length()), Movement.copy(entry.getValue().to(param.backend())));
                 }
-                s.put(entry.getKey().substring(prefix.length()), Movement.copy(saved.to(param.backend())));
             }
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
         }
+        return s;
     }
 
     private double require(String optimizer, String key) {

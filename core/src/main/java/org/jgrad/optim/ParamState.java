@@ -37,6 +37,12 @@ public final class ParamState {
         }
     }
 
+    /** Frees the buffers. */
+    void close() {
+        buffers.values().forEach(Tensor::close);
+        buffers.clear();
+    }
+
     /** Optimizer state outlives training-step scopes; keep it out of them. */
     private static Tensor detached(Tensor t) {
         Scope.untrack(t);

@@ -1,5 +1,10 @@
 package org.jgrad.optim;
 
+import static org.jgrad.optim.OptionRule.FLAG;
+import static org.jgrad.optim.OptionRule.NON_NEGATIVE;
+import static org.jgrad.optim.OptionRule.POSITIVE;
+import static org.jgrad.optim.OptionRule.UNIT_INTERVAL;
+
 import org.jgrad.Tensor;
 import org.jgrad.backend.RmspropConfig;
 
@@ -10,29 +15,33 @@ import org.jgrad.backend.RmspropConfig;
 public final class RMSprop extends Optimizer {
 
     public RMSprop(Iterable<Tensor> params, double lr) {
-        super(Options.defaults("lr", lr, "alpha", 0.99, "eps", 1e-8, "weightDecay", 0, "momentum", 0, "centered", 0),
-                params);
-        Options.positive(name(), "lr", lr);
+        super(OptionTable.of("lr", lr, NON_NEGATIVE, "alpha", 0.99, UNIT_INTERVAL, "eps", 1e-8, POSITIVE,
+                "weightDecay", 0, NON_NEGATIVE, "momentum", 0, NON_NEGATIVE, "centered", 0, FLAG), params);
     }
 
     public RMSprop alpha(double alpha) {
-        return Options.setAll(this, "alpha", Options.unitInterval(name(), "alpha", alpha));
+        setAll("alpha", alpha);
+        return this;
     }
 
     public RMSprop eps(double eps) {
-        return Options.setAll(this, "eps", Options.positive(name(), "eps", eps));
+        setAll("eps", eps);
+        return this;
     }
 
     public RMSprop weightDecay(double weightDecay) {
-        return Options.setAll(this, "weightDecay", Options.nonNegative(name(), "weightDecay", weightDecay));
+        setAll("weightDecay", weightDecay);
+        return this;
     }
 
     public RMSprop momentum(double momentum) {
-        return Options.setAll(this, "momentum", Options.nonNegative(name(), "momentum", momentum));
+        setAll("momentum", momentum);
+        return this;
     }
 
     public RMSprop centered(boolean centered) {
-        return Options.setAll(this, "centered", centered ? 1 : 0);
+        setAll("centered", centered ? 1 : 0);
+        return this;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.jgrad.optim;
 
+import static org.jgrad.optim.OptionRule.FLAG;
+import static org.jgrad.optim.OptionRule.NON_NEGATIVE;
+
 import org.jgrad.Tensor;
 import org.jgrad.backend.SgdConfig;
 
@@ -11,25 +14,30 @@ import org.jgrad.backend.SgdConfig;
 public final class SGD extends Optimizer {
 
     public SGD(Iterable<Tensor> params, double lr) {
-        super(Options.defaults("lr", lr, "momentum", 0, "dampening", 0, "weightDecay", 0, "nesterov", 0), params);
-        Options.positive("SGD", "lr", lr);
+        super(OptionTable.of("lr", lr, NON_NEGATIVE, "momentum", 0, NON_NEGATIVE, "dampening", 0, NON_NEGATIVE,
+                "weightDecay", 0, NON_NEGATIVE, "nesterov", 0, FLAG), params);
     }
 
     /** Sets momentum in every group. Returns this. */
     public SGD momentum(double momentum) {
-        return Options.setAll(this, "momentum", Options.nonNegative("SGD", "momentum", momentum));
+        setAll("momentum", momentum);
+        return this;
     }
 
     public SGD dampening(double dampening) {
-        return Options.setAll(this, "dampening", dampening);
+        setAll("dampening", dampening);
+        return this;
     }
 
     public SGD weightDecay(double weightDecay) {
-        return Options.setAll(this, "weightDecay", Options.nonNegative("SGD", "weightDecay", weightDecay));
+        setAll("weightDecay", weightDecay);
+        return this;
     }
 
+    /** Nesterov momentum; as in PyTorch it needs momentum > 0 and dampening 0 (checked at each step). */
     public SGD nesterov(boolean nesterov) {
-        return Options.setAll(this, "nesterov", nesterov ? 1 : 0);
+        setAll("nesterov", nesterov ? 1 : 0);
+        return this;
     }
 
     @Override

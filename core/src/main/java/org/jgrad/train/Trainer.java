@@ -45,11 +45,12 @@ public final class Trainer {
     private final ScheduleStep scheduleStep;
     private final List<Metric> metrics;
     private final ProgressBar progress;
+    private final boolean stopOnNonFiniteLoss;
     private History history = new History();
     private boolean stopRequested;
 
     Trainer(Module model, Loss loss, Optimizer optimizer, LrSchedule schedule, ScheduleStep scheduleStep,
-            List<Metric> metrics, ProgressBar progress) {
+            List<Metric> metrics, ProgressBar progress, boolean stopOnNonFiniteLoss) {
         this.model = model;
         this.loss = loss;
         this.optimizer = optimizer;
@@ -57,6 +58,7 @@ public final class Trainer {
         this.scheduleStep = scheduleStep;
         this.metrics = metrics;
         this.progress = progress;
+        this.stopOnNonFiniteLoss = stopOnNonFiniteLoss;
     }
 
     /** Starts configuring a trainer for {@code model}. */
@@ -176,7 +178,7 @@ public final class Trainer {
             int size;
             try (Scope step = Scope.open(); Batch batch = batches.next()) {
                 size = batch.size();
-                running.addLoss(trainStep(batch), size);
+                running.addLoss(trainStep(batch, epoch, b), size);
             }
             if (schedule != null && scheduleStep == ScheduleStep.PER_BATCH) {
                 schedule.step();
@@ -191,15 +193,25 @@ public final class Trainer {
         return new LinkedHashMap<>(running.values(""));
     }
 
-    /** One update; feeds the metrics the step's outputs; returns the loss before the update. */
-    private double trainStep(Batch batch) {
+    /**
+     * One update; feeds the metrics the step's outputs; returns the loss before the update. A
+     * non-finite loss stops training before it reaches the weights, unless the builder turned that off.
+     */
+    private double trainStep(Batch batch, int epoch, int batchNumber) {
         optimizer.zeroGrad();
         Tensor outputs = model.forward(batch.inputs());
         Tensor value = loss.apply(outputs, batch.targets());
+        double lossValue = value.item();
+        if (stopOnNonFiniteLoss && !Double.isFinite(lossValue)) {
+            throw new ArithmeticException("fit: the loss is " + lossValue + " at epoch " + epoch + ", batch "
+                    + batchNumber + "; training stopped before this batch updated the weights. Look for NaN or"
+                    + " infinite inputs, a batch whose targets are all ignored, or a learning rate too high; AnomalyMode"
+                    + " names the op. Trainer.builder(...).stopOnNonFiniteLoss(false) trains on regardless");
+        }
         value.backward();
         optimizer.step();
         updateMetrics(outputs.detach(), batch.targets());
-        return value.item();
+        return lossValue;
     }
 
     private void stepScheduleAfterEpoch(Map<String, Double> values) {

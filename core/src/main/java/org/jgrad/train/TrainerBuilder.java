@@ -24,6 +24,7 @@ public final class TrainerBuilder {
     private List<Metric> metrics = List.of();
     private ProgressBar progress;
     private boolean silent;
+    private boolean stopOnNonFiniteLoss = true;
 
     TrainerBuilder(Module model) {
         this.model = Objects.requireNonNull(model, "Trainer.builder: model");
@@ -72,6 +73,16 @@ public final class TrainerBuilder {
         return this;
     }
 
+    /**
+     * Whether {@link Trainer#fit} stops with an {@link ArithmeticException} naming the epoch and
+     * batch when a training batch's loss is NaN or infinite, before that batch updates the
+     * weights (the default), or trains on (false), as Keras without {@code TerminateOnNaN}.
+     */
+    public TrainerBuilder stopOnNonFiniteLoss(boolean stop) {
+        this.stopOnNonFiniteLoss = stop;
+        return this;
+    }
+
     /** A trainer with this configuration. */
     public Trainer build() {
         if (loss == null || optimizer == null) {
@@ -84,7 +95,7 @@ public final class TrainerBuilder {
         }
         checkMetricNames();
         ProgressBar bar = silent ? null : progress != null ? progress : ProgressBar.create(System.out);
-        return new Trainer(model, loss, optimizer, schedule, scheduleStep, metrics, bar);
+        return new Trainer(model, loss, optimizer, schedule, scheduleStep, metrics, bar, stopOnNonFiniteLoss);
     }
 
     private void checkMetricNames() {

@@ -138,9 +138,9 @@ public class ActivationConformance extends TensorConformanceSupport {
     }
 
     @Test
-    void dropoutRejectsAProbabilityOutsideZeroToOne() {
+    void dropoutRejectsAProbabilityOutsideZeroToOneInclusive() {
         Tensor x = tensor(HostArray.random(69, -1, 1, 3));
-        assertRejected(IllegalArgumentException.class, () -> x.dropout(1f, new Generator(0)), "dropout", "1.0");
+        assertRejected(IllegalArgumentException.class, () -> x.dropout(1.5f, new Generator(0)), "dropout", "1.5");
         assertRejected(IllegalArgumentException.class, () -> x.dropout(-0.1f, new Generator(0)), "dropout", "-0.1");
     }
 

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.jgrad.DType;
 import org.jgrad.backend.AdagradConfig;
+import org.jgrad.backend.Backend;
 import org.jgrad.backend.Buffer;
 import org.jgrad.backend.RmspropConfig;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * at the sizes of {@link OptimizerUpdateConformance}.
  */
 public class AdaptiveOptimizerUpdateConformance extends ConformanceSupport {
+
+    /** What takes the steps: the backend under test, with its fused kernels. */
+    protected Backend steps() {
+        return backend();
+    }
 
     static List<Arguments> rmspropCases() {
         RmspropConfig[] configs = {
@@ -56,7 +62,7 @@ public class AdaptiveOptimizerUpdateConformance extends ConformanceSupport {
         Buffer gradAvg = c.centered() ? backend().allocate(DType.FLOAT32, size) : null;
         for (int step = 1; step <= STEPS; step++) {
             float[] grad = randomFloats(size, 300 + step);
-            backend().rmspropStep(c, param, upload(grad), squareAvg, momentum, gradAvg);
+            steps().rmspropStep(c, param, upload(grad), squareAvg, momentum, gradAvg);
             rmspropReference(c, p, grad, v, buf, gAvg);
         }
         assertClose("RMSprop param after " + STEPS + " steps", p, backend().downloadFloat(param), 1e-5, 1e-6);
@@ -79,7 +85,7 @@ public class AdaptiveOptimizerUpdateConformance extends ConformanceSupport {
         Buffer sum = backend().allocate(DType.FLOAT32, size);
         for (int step = 1; step <= STEPS; step++) {
             float[] grad = randomFloats(size, 400 + step);
-            backend().adagradStep(c, step, param, upload(grad), sum);
+            steps().adagradStep(c, step, param, upload(grad), sum);
             adagradReference(c, step, p, grad, s);
         }
         assertClose("Adagrad param after " + STEPS + " steps", p, backend().downloadFloat(param), 1e-5, 1e-6);
@@ -100,23 +106,23 @@ public class AdaptiveOptimizerUpdateConformance extends ConformanceSupport {
         RmspropConfig centered = new RmspropConfig(0.01f, 0.99f, 1e-8f, 0f, 0f, true);
         AdagradConfig adagrad = new AdagradConfig(0.1f, 0f, 0f, 1e-10f);
         assertThrows(IllegalArgumentException.class,
-                () -> backend().rmspropStep(momentum, param, grad, state, null, null));
+                () -> steps().rmspropStep(momentum, param, grad, state, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> backend().rmspropStep(centered, param, grad, state, null, null));
+                () -> steps().rmspropStep(centered, param, grad, state, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> backend().rmspropStep(plain, param, shortGrad, state, null, null));
+                () -> steps().rmspropStep(plain, param, shortGrad, state, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> backend().rmspropStep(plain, param, grad, shortState, null, null));
+                () -> steps().rmspropStep(plain, param, grad, shortState, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> backend().rmspropStep(plain, param, grad, longState, null, null));
+                () -> steps().rmspropStep(plain, param, grad, longState, null, null));
         assertThrows(IllegalArgumentException.class,
-                () -> backend().rmspropStep(momentum, param, grad, state, shortState, null));
+                () -> steps().rmspropStep(momentum, param, grad, state, shortState, null));
         assertThrows(IllegalArgumentException.class,
-                () -> backend().rmspropStep(centered, param, grad, state, null, longState));
-        assertThrows(IllegalArgumentException.class, () -> backend().adagradStep(adagrad, 0, param, grad, state));
-        assertThrows(IllegalArgumentException.class, () -> backend().adagradStep(adagrad, 1, param, shortGrad, state));
-        assertThrows(IllegalArgumentException.class, () -> backend().adagradStep(adagrad, 1, param, grad, shortState));
-        assertThrows(IllegalArgumentException.class, () -> backend().adagradStep(adagrad, 1, param, grad, longState));
+                () -> steps().rmspropStep(centered, param, grad, state, null, longState));
+        assertThrows(IllegalArgumentException.class, () -> steps().adagradStep(adagrad, 0, param, grad, state));
+        assertThrows(IllegalArgumentException.class, () -> steps().adagradStep(adagrad, 1, param, shortGrad, state));
+        assertThrows(IllegalArgumentException.class, () -> steps().adagradStep(adagrad, 1, param, grad, shortState));
+        assertThrows(IllegalArgumentException.class, () -> steps().adagradStep(adagrad, 1, param, grad, longState));
         // a rejected step is rejected before it writes anything
         assertArrayEquals(param0, backend().downloadFloat(param), "param after rejected steps");
     }

@@ -1,6 +1,7 @@
 package org.jgrad.conformance;
 
 import org.jgrad.backend.Backend;
+import org.jgrad.backend.device.MemoryStats;
 
 /**
  * How a backend module hands its backend to the conformance suite. A backend's test module has one
@@ -23,5 +24,13 @@ public interface BackendUnderTest {
      */
     default boolean mustRun() {
         return false;
+    }
+
+    /**
+     * The backend's device memory now (live buffers, their bytes, the allocator's cache), for the
+     * memory-flatness suite; null where the backend keeps none.
+     */
+    default MemoryStats memoryStats() {
+        return null;
     }
 }

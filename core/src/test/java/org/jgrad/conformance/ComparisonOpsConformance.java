@@ -116,7 +116,6 @@ public class ComparisonOpsConformance extends TensorConformanceSupport {
         }
         HostArray x = HostArray.random(53, -3, 3, 7);
         assertExact("clamp(0.25, 0.25)", x.map(v -> 0.25), tensor(x).clamp(0.25f, 0.25f));
-        assertRejected(IllegalArgumentException.class, () -> tensor(x).clamp(1f, -1f), "clamp", "1.0", "-1.0");
     }
 
     @Test

@@ -122,6 +122,12 @@ public class FeatureScalerConformance extends DataSupport {
         withNaN[3 * FEATURES + 2] = Float.NaN;
         assertRejected(IllegalArgumentException.class, () -> FeatureScaler.minMax(dataset(withNaN)),
                 "feature 2", "example 3", "NaN");
+        for (float infinite : new float[] {Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+            float[] withInfinity = inputs(5, 6);
+            withInfinity[4 * FEATURES + 1] = infinite;
+            assertRejected(IllegalArgumentException.class, () -> FeatureScaler.standardize(dataset(withInfinity)),
+                    "feature 1", "example 4", String.valueOf((double) infinite));
+        }
         assertRejected(IllegalArgumentException.class, () -> FeatureScaler.standardize(dataset(new float[0])), "empty");
     }
 }

@@ -95,7 +95,7 @@ public class OptimizerConformance extends TensorConformanceSupport {
         train(sgd, b, randomFloats(7, 10, 0.5, 2), randomFloats(7, 11), 1);
         assertClose("lr 0 group", doubles(bBefore), b.toFloatArray(), 0, 0);
         assertRejected(IllegalArgumentException.class, () -> sgd.addParamGroup(List.of(a), java.util.Map.of()),
-                "two groups");
+                "already in group 0");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jgrad.DType;
 import org.jgrad.backend.AdamConfig;
+import org.jgrad.backend.Backend;
 import org.jgrad.backend.Buffer;
 import org.jgrad.backend.SgdConfig;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,11 @@ public class OptimizerUpdateConformance extends ConformanceSupport {
     static final int STEPS = 6;
     /** One element, a partial vector, several vectors plus a tail, and enough to split across threads. */
     static final int[] SIZES = {1, 7, 1000, 70001};
+
+    /** What takes the steps: the backend under test, with its fused kernels. */
+    protected Backend steps() {
+        return backend();
+    }
 
     static List<Arguments> sgdCases() {
         SgdConfig[] configs = {
@@ -66,7 +72,7 @@ public class OptimizerUpdateConformance extends ConformanceSupport {
         Buffer momentum = c.momentum() != 0 ? upload(randomFloats(size, 32)) : null;
         for (int step = 1; step <= STEPS; step++) {
             float[] grad = randomFloats(size, 100 + step);
-            backend().sgdStep(c, step == 1, param, upload(grad), momentum);
+            steps().sgdStep(c, step == 1, param, upload(grad), momentum);
             sgdReference(c, step == 1, p, grad, buf);
         }
         assertClose("SGD param after " + STEPS + " steps", p, backend().downloadFloat(param), 1e-5, 1e-6);
@@ -91,7 +97,7 @@ public class OptimizerUpdateConformance extends ConformanceSupport {
             // shrinking gradients make v fall, so AMSGrad's running maximum matters
             double scale = 2.0 / step;
             float[] grad = randomFloats(size, 200 + step, -scale, scale);
-            backend().adamStep(c, step, param, upload(grad), expAvg, expAvgSq, maxExpAvgSq);
+            steps().adamStep(c, step, param, upload(grad), expAvg, expAvgSq, maxExpAvgSq);
             adamReference(c, step, p, grad, m, v, vMax);
         }
         assertClose("Adam param after " + STEPS + " steps", p, backend().downloadFloat(param), 1e-5, 1e-6);
@@ -111,11 +117,11 @@ public class OptimizerUpdateConformance extends ConformanceSupport {
         SgdConfig momentum = new SgdConfig(0.1f, 0.9f, 0f, 0f, false);
         AdamConfig adam = new AdamConfig(0.01f, 0.9f, 0.999f, 1e-8f, 0f, false, false);
         AdamConfig amsgrad = new AdamConfig(0.01f, 0.9f, 0.999f, 1e-8f, 0f, false, true);
-        assertThrows(IllegalArgumentException.class, () -> backend().sgdStep(momentum, true, param, grad, null));
-        assertThrows(IllegalArgumentException.class, () -> backend().sgdStep(momentum, false, param, shortGrad, state));
-        assertThrows(IllegalArgumentException.class, () -> backend().adamStep(adam, 0, param, grad, state, state, null));
-        assertThrows(IllegalArgumentException.class, () -> backend().adamStep(amsgrad, 1, param, grad, state, state, null));
-        assertThrows(IllegalArgumentException.class, () -> backend().adamStep(adam, 1, param, shortGrad, state, state, null));
+        assertThrows(IllegalArgumentException.class, () -> steps().sgdStep(momentum, true, param, grad, null));
+        assertThrows(IllegalArgumentException.class, () -> steps().sgdStep(momentum, false, param, shortGrad, state));
+        assertThrows(IllegalArgumentException.class, () -> steps().adamStep(adam, 0, param, grad, state, state, null));
+        assertThrows(IllegalArgumentException.class, () -> steps().adamStep(amsgrad, 1, param, grad, state, state, null));
+        assertThrows(IllegalArgumentException.class, () -> steps().adamStep(adam, 1, param, shortGrad, state, state, null));
     }
 
     /** torch.optim.SGD, one step in float64. */

@@ -68,12 +68,16 @@ class ExampleSmokeTest {
 
     @Test
     void mnistWithoutItsFilesNamesTheFetchCommand() {
+        assertMissingDataNames("scripts/fetch-mnist", MnistMlpExample.SPEC, MnistMlpExample::run);
+    }
+
+    /** Runs the example one epoch with an empty data folder: it must fail naming {@code command}. */
+    private void assertMissingDataNames(String command, ExampleSpec spec, ExampleRun.Body body) {
         String previous = System.getProperty("jgrad.data");
         System.setProperty("jgrad.data", dir.toString());
         try {
-            FileNotFoundException e = assertThrows(FileNotFoundException.class,
-                    () -> run(MnistMlpExample.SPEC, MnistMlpExample::run, "--epochs", "1"));
-            assertTrue(e.getMessage().contains("scripts/fetch-mnist"), e.getMessage());
+            FileNotFoundException e = assertThrows(FileNotFoundException.class, () -> run(spec, body, "--epochs", "1"));
+            assertTrue(e.getMessage().contains(command), e.getMessage());
         } finally {
             if (previous == null) {
                 System.clearProperty("jgrad.data");
@@ -81,5 +85,52 @@ class ExampleSmokeTest {
                 System.setProperty("jgrad.data", previous);
             }
         }
+    }
+
+    @Test
+    void charLmWithoutItsTextNamesTheFetchCommand() {
+        assertMissingDataNames("scripts/fetch-fortunes", CharLmExample.SPEC, CharLmExample::run);
+    }
+
+    @Test
+    void charLmLearnsASmallTextBelowItsUnigramEntropy() throws IOException {
+        charLmLearnsASmallText("lstm", "--hidden", "32");
+    }
+
+    @Test
+    void charLmTransformerLearnsASmallTextBelowItsUnigramEntropy() throws IOException {
+        charLmLearnsASmallText("transformer", "--hidden", "32", "--heads", "2", "--positions", "sinusoidal");
+    }
+
+    private void charLmLearnsASmallText(String model, String... options) throws IOException {
+        String[] words = {"the ", "cat ", "sat ", "on ", "a ", "mat ", "and ", "dog ", "ran ", "far.\n"};
+        StringBuilder text = new StringBuilder();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        while (text.length() < 40_000) {
+            text.append(words[random.nextInt(words.length)]);
+        }
+        Path file = dir.resolve("small.txt");
+        Files.writeString(file, text);
+        String[] args = {"--model", model, "--text", file.toString(), "--epochs", "2", "--seq-len", "16", "--batch-size", "16",
+            "--sample-chars", "50"};
+        String[] all = java.util.Arrays.copyOf(args, args.length + options.length);
+        System.arraycopy(options, 0, all, args.length, options.length);
+        Map<String, String> summary = run(CharLmExample.SPEC, CharLmExample::run, all);
+        assertEquals(model, summary.get("model"));
+        double bpc = Double.parseDouble(summary.get("val_bpc"));
+        assertTrue(bpc < 0.8 * unigramBits(text.toString()), model + " val_bpc " + bpc + ", unigram "
+                + unigramBits(text.toString()));
+    }
+
+    /** Bits per character of the text's own character frequencies: what a model without context reaches. */
+    private static double unigramBits(String text) {
+        Map<Character, Integer> counts = new java.util.HashMap<>();
+        text.chars().forEach(c -> counts.merge((char) c, 1, Integer::sum));
+        double bits = 0;
+        for (int count : counts.values()) {
+            double p = (double) count / text.length();
+            bits -= p * Math.log(p) / Math.log(2);
+        }
+        return bits;
     }
 }

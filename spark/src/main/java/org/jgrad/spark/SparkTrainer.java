@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -76,8 +77,6 @@ public final class SparkTrainer {
         long total = (long) config.epochs * stepsPerEpoch;
         Replica driver = Replica.initial(spec, config.seed);
         long step = config.resumeFrom == null ? 0 : resume(driver, config.resumeFrom, total);
-        JavaSparkContext spark = JavaSparkContext.fromSparkContext(examples.context());
-        ClassTag<RoundResult> tag = ClassTag$.MODULE$.apply(RoundResult.class);
         History history = new History();
         RoundTotals totals = new RoundTotals(workers, config.batchSize, driver.model().parameterCount());
         double epochLoss = 0;
@@ -88,15 +87,8 @@ public final class SparkTrainer {
         try {
             while (step < total) {
                 int steps = roundLength(spec, step, total);
-                Broadcast<RoundPlan> plan = spark.broadcast(new RoundPlan(step, steps,
-                        driver.stateBytes(new TrainingProgress(spec.epochOf(step), step))));
-                List<RoundResult> results;
-                try {
-                    results = examples.rdd().barrier().mapPartitions(new ReplicaRound(spec, plan, reducerName), false, tag).toJavaRDD()
-                            .collect().stream().sorted(Comparator.comparingInt(RoundResult::partition)).toList();
-                } finally {
-                    plan.destroy();
-                }
+                List<RoundResult> results = runRound(examples, spec, reducerName,
+                        new RoundPlan(step, steps, driver.stateBytes(new TrainingProgress(spec.epochOf(step), step))));
                 RoundResult first = checked(results, step);
                 driver.loadState(first.state());
                 totals.add(results, steps);
@@ -107,7 +99,10 @@ public final class SparkTrainer {
                 step += steps;
                 if (spec.stepInEpoch(step) == 0) {
                     double loss = epochLoss / epochSteps;
-                    history.addEpoch(Map.of("loss", loss, "lr", driver.optimizer().lr()));
+                    Map<String, Double> values = new LinkedHashMap<>();
+                    values.put("loss", loss);
+                    values.put("lr", driver.optimizer().lr());
+                    history.addEpoch(values);
                     if (driver.schedule() != null && spec.scheduleStep() == ScheduleStep.PER_EPOCH) {
                         driver.schedule().step(loss);
                     }
@@ -124,6 +119,24 @@ public final class SparkTrainer {
         }
         driver.optimizer().close();
         return new SparkTrainingResult(driver.model(), history, totals.stats((System.nanoTime() - start) / 1e9));
+    }
+
+    /**
+     * One round as one barrier stage; the results sorted by partition. The shuffle after it makes
+     * the barrier stage a shuffle-map stage, which Spark reruns whole when a task fails (a failed
+     * barrier result stage would end the job).
+     */
+    private static List<RoundResult> runRound(JavaRDD<LabeledExample> examples, TrainingSpec spec, String reducer,
+            RoundPlan round) {
+        JavaSparkContext spark = JavaSparkContext.fromSparkContext(examples.context());
+        ClassTag<RoundResult> tag = ClassTag$.MODULE$.apply(RoundResult.class);
+        Broadcast<RoundPlan> plan = spark.broadcast(round);
+        try {
+            return examples.rdd().barrier().mapPartitions(new ReplicaRound(spec, plan, reducer), false, tag).toJavaRDD()
+                    .repartition(1).collect().stream().sorted(Comparator.comparingInt(RoundResult::partition)).toList();
+        } finally {
+            plan.destroy();
+        }
     }
 
     /** A round ends at the next checkpoint, the end of the epoch or the end of training, whichever comes first. */

@@ -9,20 +9,25 @@ import org.jgrad.nn.init.Init;
 import org.jgrad.optim.SGD;
 
 /** The benchmark MLP in jgrad: Sequential(Linear, ReLU, Linear), Xavier-uniform weights, zero biases, SGD. */
-final class JgradMlp {
+public final class JgradMlp {
     private JgradMlp() {
     }
 
-    static MlpModel create(MlpArgs args) {
-        Backend backend = Backends.named(args.backend());
-        Backends.setDefault(backend);
+    /** The network, its weights drawn from the global generator (bench/run spark trains it too). */
+    public static Sequential network() {
         Linear hidden = new Linear(MnistArrays.FEATURES, 256);
         Linear output = new Linear(256, MnistArrays.CLASSES);
         for (Linear layer : new Linear[] {hidden, output}) {
             Init.xavierUniform(layer.weight());
             Init.zeros(layer.bias());
         }
-        Sequential model = new Sequential(hidden, new ReLU(), output);
+        return new Sequential(hidden, new ReLU(), output);
+    }
+
+    static MlpModel create(MlpArgs args) {
+        Backend backend = Backends.named(args.backend());
+        Backends.setDefault(backend);
+        Sequential model = network();
         return new JgradModel(backend, model, new SGD(model.parameters(), args.lr()), MnistArrays.FEATURES);
     }
 }

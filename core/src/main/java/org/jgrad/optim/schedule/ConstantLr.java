@@ -15,7 +15,7 @@ public final class ConstantLr extends ClosedFormSchedule {
      * @param factor the multiplier of the first {@code totalIters} steps, in [0, 1]
      * @param totalIters how many steps are scaled, &ge; 0
      */
-    public ConstantLr(double lr0, double factor, int totalIters) {
+    ConstantLr(double lr0, double factor, int totalIters) {
         this.lr0 = Checks.positive("ConstantLr", "lr0", lr0);
         this.factor = Checks.inRange("ConstantLr", "factor", factor, 0, 1);
         this.totalIters = Checks.atLeast("ConstantLr", "totalIters", totalIters, 0);

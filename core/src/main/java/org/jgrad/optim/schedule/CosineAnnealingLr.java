@@ -18,7 +18,7 @@ public final class CosineAnnealingLr extends ClosedFormSchedule {
      * @param tMax steps from {@code lr0} down to {@code etaMin}, &ge; 1
      * @param etaMin the lowest learning rate, &ge; 0
      */
-    public CosineAnnealingLr(double lr0, int tMax, double etaMin) {
+    CosineAnnealingLr(double lr0, int tMax, double etaMin) {
         this.lr0 = Checks.positive("CosineAnnealingLr", "lr0", lr0);
         this.tMax = Checks.atLeast("CosineAnnealingLr", "tMax", tMax, 1);
         this.etaMin = Checks.nonNegative("CosineAnnealingLr", "etaMin", etaMin);

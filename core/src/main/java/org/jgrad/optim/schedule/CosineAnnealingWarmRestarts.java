@@ -21,7 +21,7 @@ public final class CosineAnnealingWarmRestarts extends ClosedFormSchedule {
      * @param tMult the growth factor of the cycle length, &ge; 1
      * @param etaMin the lowest learning rate, &ge; 0
      */
-    public CosineAnnealingWarmRestarts(double lr0, int t0, int tMult, double etaMin) {
+    CosineAnnealingWarmRestarts(double lr0, int t0, int tMult, double etaMin) {
         this.lr0 = Checks.positive("CosineAnnealingWarmRestarts", "lr0", lr0);
         this.t0 = Checks.atLeast("CosineAnnealingWarmRestarts", "t0", t0, 1);
         this.tMult = Checks.atLeast("CosineAnnealingWarmRestarts", "tMult", tMult, 1);

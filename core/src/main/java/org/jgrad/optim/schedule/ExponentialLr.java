@@ -12,7 +12,7 @@ public final class ExponentialLr extends ClosedFormSchedule {
      * @param lr0 the initial learning rate, &gt; 0
      * @param gamma the multiplier per step, &gt; 0
      */
-    public ExponentialLr(double lr0, double gamma) {
+    ExponentialLr(double lr0, double gamma) {
         this.lr0 = Checks.positive("ExponentialLr", "lr0", lr0);
         this.gamma = Checks.positive("ExponentialLr", "gamma", gamma);
     }

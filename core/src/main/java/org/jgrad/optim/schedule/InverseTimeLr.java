@@ -18,7 +18,7 @@ public final class InverseTimeLr extends ClosedFormSchedule {
      * @param decaySteps the divisor of {@code t}, &ge; 1
      * @param staircase whether {@code t / decaySteps} is rounded down (decay in discrete jumps)
      */
-    public InverseTimeLr(double lr0, double decayRate, int decaySteps, boolean staircase) {
+    InverseTimeLr(double lr0, double decayRate, int decaySteps, boolean staircase) {
         this.lr0 = Checks.positive("InverseTimeLr", "lr0", lr0);
         this.decayRate = Checks.nonNegative("InverseTimeLr", "decayRate", decayRate);
         this.decaySteps = Checks.atLeast("InverseTimeLr", "decaySteps", decaySteps, 1);

@@ -16,7 +16,7 @@ public final class LambdaLr extends ClosedFormSchedule {
      * @param lr0 the initial learning rate, &gt; 0
      * @param multiplier {@code f}, which must return a finite number &ge; 0 for every step
      */
-    public LambdaLr(double lr0, IntToDoubleFunction multiplier) {
+    LambdaLr(double lr0, IntToDoubleFunction multiplier) {
         this.lr0 = Checks.positive("LambdaLr", "lr0", lr0);
         this.multiplier = Objects.requireNonNull(multiplier, "LambdaLr: multiplier must not be null");
     }

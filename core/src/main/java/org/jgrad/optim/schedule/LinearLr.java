@@ -18,7 +18,7 @@ public final class LinearLr extends ClosedFormSchedule {
      * @param endLr the learning rate from step {@code totalSteps} on, &ge; 0
      * @param totalSteps the length of the line, &ge; 1
      */
-    public LinearLr(double startLr, double endLr, int totalSteps) {
+    LinearLr(double startLr, double endLr, int totalSteps) {
         this.startLr = Checks.nonNegative("LinearLr", "startLr", startLr);
         this.endLr = Checks.nonNegative("LinearLr", "endLr", endLr);
         this.totalSteps = Checks.atLeast("LinearLr", "totalSteps", totalSteps, 1);

@@ -32,7 +32,7 @@ public final class LinearWarmup implements LrSchedule {
      * @param warmupSteps {@code W}, &ge; 0 (0 means no warm-up)
      * @param startFactor {@code s}, in [0, 1]
      */
-    public LinearWarmup(LrSchedule after, int warmupSteps, double startFactor) {
+    LinearWarmup(LrSchedule after, int warmupSteps, double startFactor) {
         this.after = Objects.requireNonNull(after, "LinearWarmup: the schedule after the warm-up must not be null");
         if (after.stepCount() != 0) {
             throw Checks.fail("LinearWarmup", "the schedule after the warm-up", "one at step " + after.stepCount(),

@@ -17,7 +17,7 @@ public final class MultiStepLr extends ClosedFormSchedule {
      * @param gamma the multiplier at each milestone, &gt; 0 (PyTorch's default is 0.1)
      * @param milestones the steps where the rate decays: strictly increasing, each &ge; 1
      */
-    public MultiStepLr(double lr0, double gamma, int... milestones) {
+    MultiStepLr(double lr0, double gamma, int... milestones) {
         this.lr0 = Checks.positive("MultiStepLr", "lr0", lr0);
         this.gamma = Checks.positive("MultiStepLr", "gamma", gamma);
         this.milestones = milestones.clone();

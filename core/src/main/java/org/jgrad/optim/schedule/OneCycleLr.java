@@ -52,7 +52,7 @@ public final class OneCycleLr extends ClosedFormSchedule {
     }
 
     /** A builder with PyTorch's defaults: pctStart 0.3, COS, divFactor 25, finalDivFactor 1e4, two phases. */
-    public static OneCycleLrBuilder builder(double maxLr, int totalSteps) {
+    static OneCycleLrBuilder builder(double maxLr, int totalSteps) {
         return new OneCycleLrBuilder(maxLr, totalSteps);
     }
 

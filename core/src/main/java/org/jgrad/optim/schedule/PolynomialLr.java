@@ -18,7 +18,7 @@ public final class PolynomialLr extends ClosedFormSchedule {
      * @param decaySteps the length of the decay, &ge; 1
      * @param power the exponent, &gt; 0 (1 is a straight line)
      */
-    public PolynomialLr(double lr0, double endLr, int decaySteps, double power) {
+    PolynomialLr(double lr0, double endLr, int decaySteps, double power) {
         this.lr0 = Checks.positive("PolynomialLr", "lr0", lr0);
         this.endLr = Checks.nonNegative("PolynomialLr", "endLr", endLr);
         this.decaySteps = Checks.atLeast("PolynomialLr", "decaySteps", decaySteps, 1);

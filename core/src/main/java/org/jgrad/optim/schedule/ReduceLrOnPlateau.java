@@ -42,7 +42,7 @@ public final class ReduceLrOnPlateau implements LrSchedule {
     }
 
     /** A builder with PyTorch's defaults: MIN, factor 0.1, patience 10, threshold 1e-4 REL, cooldown 0, minLr 0, eps 1e-8. */
-    public static ReduceLrOnPlateauBuilder builder(double lr0) {
+    static ReduceLrOnPlateauBuilder builder(double lr0) {
         return new ReduceLrOnPlateauBuilder(lr0);
     }
 

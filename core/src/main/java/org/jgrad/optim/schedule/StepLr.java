@@ -14,7 +14,7 @@ public final class StepLr extends ClosedFormSchedule {
      * @param stepSize steps between decays, &ge; 1
      * @param gamma the multiplier at each decay, &gt; 0 (PyTorch's default is 0.1)
      */
-    public StepLr(double lr0, int stepSize, double gamma) {
+    StepLr(double lr0, int stepSize, double gamma) {
         this.lr0 = Checks.positive("StepLr", "lr0", lr0);
         this.stepSize = Checks.atLeast("StepLr", "stepSize", stepSize, 1);
         this.gamma = Checks.positive("StepLr", "gamma", gamma);

@@ -1,0 +1,79 @@
+package org.jgrad.bench.attention;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * The attention benchmark loop shared by jgrad and DJL, so that only the framework differs: one
+ * multi-head self-attention layer (width 256, 4 heads, bias, no dropout) on a resident batch of
+ * sequences of 128, trained with MSE against a resident random target and SGD (lr 0.01). After
+ * {@code --warmup} steps, {@code --steps} steps are timed one by one; the result is their median.
+ * Arguments: {@code --batch N --steps S --warmup W}. Last line:
+ * {@code attention framework=NAME ms_per_step=X cpu_ms_per_step=Y} (median wall time; mean process CPU
+ * time, all threads, which a loaded machine inflates less).
+ */
+public final class AttentionRun {
+    public static final int SEQUENCE = 128;
+    public static final int WIDTH = 256;
+    public static final int HEADS = 4;
+    public static final float LR = 0.01f;
+
+    /** The parsed command line. */
+    public record Args(int batch, int steps, int warmup) {
+    }
+
+    private AttentionRun() {
+    }
+
+    public static void main(String name, String[] argv, Function<Args, AttentionStep> make, PrintStream out) {
+        Args args = parse(argv);
+        try (AttentionStep step = make.apply(args)) {
+            out.println(name + ": " + step.description() + "; batch " + args.batch() + ", sequence " + SEQUENCE + ", width "
+                    + WIDTH + ", heads " + HEADS + "; java " + Runtime.version());
+            for (int i = 0; i < args.warmup(); i++) {
+                step.train();
+            }
+            double[] ms = new double[args.steps()];
+            long cpuStart = processCpuNanos();
+            for (int i = 0; i < ms.length; i++) {
+                long start = System.nanoTime();
+                step.train();
+                ms[i] = (System.nanoTime() - start) / 1e6;
+            }
+            double cpuMs = (processCpuNanos() - cpuStart) / 1e6 / ms.length;
+            Arrays.sort(ms);
+            double median = ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+            out.printf("steps: min %.1f ms, median %.1f ms, max %.1f ms; process CPU %.1f ms a step%n", ms[0], median,
+                    ms[ms.length - 1], cpuMs);
+            out.printf("attention framework=%s ms_per_step=%.2f cpu_ms_per_step=%.1f%n", name, median, cpuMs);
+        }
+    }
+
+    private static Args parse(String[] argv) {
+        int batch = 32;
+        int steps = 20;
+        int warmup = 5;
+        for (int i = 0; i < argv.length; i += 2) {
+            if (i + 1 >= argv.length) {
+                throw new IllegalArgumentException("option " + argv[i] + " needs a value");
+            }
+            int value = Integer.parseInt(argv[i + 1]);
+            switch (argv[i]) {
+                case "--batch" -> batch = value;
+                case "--steps" -> steps = value;
+                case "--warmup" -> warmup = value;
+                default -> throw new IllegalArgumentException("unknown option " + argv[i] + "; expected --batch, --steps, --warmup");
+            }
+        }
+        if (batch < 1 || steps < 1 || warmup < 0) {
+            throw new IllegalArgumentException("need --batch >= 1, --steps >= 1, --warmup >= 0");
+        }
+        return new Args(batch, steps, warmup);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+}

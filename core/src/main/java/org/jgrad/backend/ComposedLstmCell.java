@@ -1,0 +1,126 @@
+package org.jgrad.backend;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jgrad.DType;
+
+/**
+ * {@link Backend#lstmCellForward} and {@link Backend#lstmCellBackward} composed from copy, unary and
+ * binary, so that a backend need not implement them. Every gate and state column block is copied
+ * out into a contiguous (batch, hidden) temporary, combined, and copied back; the temporaries are
+ * freed before returning.
+ */
+final class ComposedLstmCell {
+    private final Backend backend;
+    private final int batch;
+    private final int hidden;
+    private final List<Buffer> temps = new ArrayList<>();
+
+    private ComposedLstmCell(Backend backend, int batch, int hidden) {
+        this.backend = backend;
+        this.batch = batch;
+        this.hidden = hidden;
+    }
+
+    static void forward(Backend backend, int batch, int hidden, Buffer gates, Buffer states, int prev, int next) {
+        ComposedLstmCell k = new ComposedLstmCell(backend, batch, hidden);
+        try {
+            int width = 4 * hidden;
+            Buffer sigmoid = k.unary(UnaryOp.SIGMOID, gates, batch * width);
+            Buffer tanh = k.unary(UnaryOp.TANH, gates, batch * width);
+            backend.copy(new int[] {batch * width}, sigmoid, 0, new int[] {1}, gates, 0, new int[] {1});
+            k.put(k.column(tanh, 2 * hidden, width), gates, 2 * hidden, width);
+            Buffer i = k.column(gates, 0, width);
+            Buffer f = k.column(gates, hidden, width);
+            Buffer g = k.column(gates, 2 * hidden, width);
+            Buffer o = k.column(gates, 3 * hidden, width);
+            Buffer c = k.column(states, prev + hidden, 2 * hidden);
+            Buffer cNext = k.binary(BinaryOp.ADD, k.binary(BinaryOp.MUL, f, c), k.binary(BinaryOp.MUL, i, g));
+            Buffer hNext = k.binary(BinaryOp.MUL, o, k.unary(UnaryOp.TANH, cNext, batch * hidden));
+            k.put(hNext, states, next, 2 * hidden);
+            k.put(cNext, states, next + hidden, 2 * hidden);
+        } finally {
+            k.freeTemps();
+        }
+    }
+
+    static void backward(Backend backend, int batch, int hidden, Buffer gates, Buffer states, int prev, int next,
+                         Buffer dNext, Buffer dGates, int dGatesOffset, Buffer dPrev) {
+        ComposedLstmCell k = new ComposedLstmCell(backend, batch, hidden);
+        try {
+            int width = 4 * hidden;
+            Buffer i = k.column(gates, 0, width);
+            Buffer f = k.column(gates, hidden, width);
+            Buffer g = k.column(gates, 2 * hidden, width);
+            Buffer o = k.column(gates, 3 * hidden, width);
+            Buffer c = k.column(states, prev + hidden, 2 * hidden);
+            Buffer tanhC = k.unary(UnaryOp.TANH, k.column(states, next + hidden, 2 * hidden), batch * hidden);
+            Buffer dh = k.column(dNext, 0, 2 * hidden);
+            Buffer dc = k.column(dNext, hidden, 2 * hidden);
+            Buffer dcTotal = k.binary(BinaryOp.ADD, dc, k.binary(BinaryOp.MUL, k.binary(BinaryOp.MUL, dh, o),
+                    k.oneMinus(k.binary(BinaryOp.MUL, tanhC, tanhC))));
+            Buffer di = k.binary(BinaryOp.MUL, dcTotal, g);
+            Buffer df = k.binary(BinaryOp.MUL, dcTotal, c);
+            Buffer dg = k.binary(BinaryOp.MUL, dcTotal, i);
+            Buffer dout = k.binary(BinaryOp.MUL, dh, tanhC);
+            k.put(k.binary(BinaryOp.MUL, di, k.sigmoidSlope(i)), dGates, dGatesOffset, width);
+            k.put(k.binary(BinaryOp.MUL, df, k.sigmoidSlope(f)), dGates, dGatesOffset + hidden, width);
+            k.put(k.binary(BinaryOp.MUL, dg, k.oneMinus(k.binary(BinaryOp.MUL, g, g))), dGates, dGatesOffset + 2 * hidden, width);
+            k.put(k.binary(BinaryOp.MUL, dout, k.sigmoidSlope(o)), dGates, dGatesOffset + 3 * hidden, width);
+            backend.fill(dPrev, 0f);
+            k.put(k.binary(BinaryOp.MUL, dcTotal, f), dPrev, hidden, 2 * hidden);
+        } finally {
+            k.freeTemps();
+        }
+    }
+
+    /** A contiguous (batch, hidden) copy of the block at {@code offset} of rows {@code rowStride} apart. */
+    private Buffer column(Buffer src, int offset, int rowStride) {
+        Buffer out = temp(batch * hidden);
+        backend.copy(new int[] {batch, hidden}, src, offset, new int[] {rowStride, 1}, out, 0, new int[] {hidden, 1});
+        return out;
+    }
+
+    /** Writes a contiguous (batch, hidden) block into {@code dst} at {@code offset}, rows {@code rowStride} apart. */
+    private void put(Buffer block, Buffer dst, int offset, int rowStride) {
+        backend.copy(new int[] {batch, hidden}, block, 0, new int[] {hidden, 1}, dst, offset, new int[] {rowStride, 1});
+    }
+
+    private Buffer unary(UnaryOp op, Buffer x, int length) {
+        Buffer out = temp(length);
+        backend.unary(op, 0f, x, out);
+        return out;
+    }
+
+    private Buffer binary(BinaryOp op, Buffer a, Buffer b) {
+        Buffer out = temp(batch * hidden);
+        int[] strides = {hidden, 1};
+        backend.binary(op, new int[] {batch, hidden}, a, strides, b, strides, out);
+        return out;
+    }
+
+    /** 1 - y, elementwise over a (batch, hidden) block. */
+    private Buffer oneMinus(Buffer y) {
+        Buffer one = temp(1);
+        backend.fill(one, 1f);
+        Buffer out = temp(batch * hidden);
+        backend.binary(BinaryOp.SUB, new int[] {batch, hidden}, one, new int[] {0, 0}, y, new int[] {hidden, 1}, out);
+        return out;
+    }
+
+    /** The sigmoid's derivative from its output: y (1 - y). */
+    private Buffer sigmoidSlope(Buffer y) {
+        return binary(BinaryOp.MUL, y, oneMinus(y));
+    }
+
+    private Buffer temp(int length) {
+        Buffer buffer = backend.allocateUninitialized(DType.FLOAT32, length);
+        temps.add(buffer);
+        return buffer;
+    }
+
+    private void freeTemps() {
+        temps.forEach(backend::free);
+        temps.clear();
+    }
+}

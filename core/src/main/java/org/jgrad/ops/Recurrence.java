@@ -1,0 +1,161 @@
+package org.jgrad.ops;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jgrad.DType;
+import org.jgrad.Function;
+import org.jgrad.NoGrad;
+import org.jgrad.Tensor;
+import org.jgrad.Tensors;
+import org.jgrad.backend.Backend;
+import org.jgrad.backend.GemmShape;
+
+/**
+ * A recurrent cell run over a whole sequence, forward and backward-through-time in one node: the
+ * graph gets one node per layer and direction instead of a dozen per step. Inputs: gx (steps,
+ * batch, gates * hidden), the input side x W_ih^T + b_ih of every step, computed by the caller in
+ * one GEMM (plus b_hh where the mode folds it); W_hh (gates * hidden, hidden); b_hh (gates *
+ * hidden) or null; the initial state (batch, stateWidth). Output: every state, (steps + 1, batch,
+ * stateWidth), slot 0 the initial one. Each step costs one GEMM and one pointwise pass; what it
+ * allocates is what backward keeps (the LSTM's activated gates, the GRU's r, z, n and h W_hn^T +
+ * b_hn). A row marked invalid at a step keeps its state and receives no gradient there: padding.
+ * dW_hh is one GEMM over all steps; dgx is the per-step gate gradients.
+ */
+final class Recurrence extends Function {
+    private final RecurrentMode mode;
+    private final CellPointwise cell;
+    private final int steps;
+    private final int batch;
+    private final int hidden;
+    private final boolean[][] valid;
+    private final boolean hasBias;
+
+    private Recurrence(RecurrentMode mode, int steps, int batch, int hidden, boolean[][] valid, boolean hasBias) {
+        this.mode = mode;
+        this.steps = steps;
+        this.batch = batch;
+        this.hidden = hidden;
+        this.valid = valid;
+        this.hasBias = hasBias;
+        this.cell = switch (mode) {
+            case LSTM -> new LstmPointwise(batch, hidden);
+            case GRU -> new GruPointwise(batch, hidden);
+            case RNN_TANH, RNN_RELU -> new RnnPointwise(mode, batch, hidden);
+        };
+    }
+
+    /** See the class comment; {@code valid} is null or [steps][batch], false where a row is padding. */
+    static Tensor apply(RecurrentMode mode, Tensor gx, Tensor weightHh, Tensor biasHh, Tensor initial, boolean[][] valid) {
+        RecurrenceShapes.check(mode, gx, weightHh, biasHh, initial, valid);
+        int steps = gx.size(0);
+        int batch = gx.size(1);
+        int hidden = weightHh.size(1);
+        int width = mode.stateWidth(hidden);
+        Backend backend = gx.backend();
+        Recurrence fn = new Recurrence(mode, steps, batch, hidden, valid, biasHh != null);
+        Tensor states = Kernels.empty(backend, DType.FLOAT32, new int[] {steps + 1, batch, width});
+        backend.copy(new int[] {batch * width}, initial.buffer(), 0, new int[] {1}, states.buffer(), 0, new int[] {1});
+        Tensor[] kept = new Tensor[steps + 2];
+        kept[0] = weightHh;
+        kept[1] = states;
+        try (NoGrad off = NoGrad.enter()) {
+            for (int k = 0; k < steps; k++) {
+                Tensor pre = mode.foldsHiddenBias() ? Steps.block(gx, k, batch, mode.gates() * hidden)
+                        : fn.hiddenBias(backend, biasHh);
+                backend.gemm(new GemmShape(1, batch, mode.gates() * hidden, hidden, false, true, 1f, 1f,
+                        k * batch * width, width, 0, 0, hidden, 0, 0, mode.gates() * hidden, 0),
+                        states.buffer(), weightHh.buffer(), pre.buffer());
+                kept[k + 2] = fn.cell.forward(gx, pre, states, k);
+                fn.holdPaddedRows(states, k, width);
+            }
+        }
+        fn.save(kept);
+        List<Tensor> inputs = new ArrayList<>(List.of(gx, weightHh));
+        if (biasHh != null) {
+            inputs.add(biasHh);
+        }
+        inputs.add(initial);
+        return record(fn, states, inputs.toArray(new Tensor[0]));
+    }
+
+    @Override
+    protected Tensor[] backward(Tensor g) {
+        Tensor weightHh = saved(0);
+        Tensor states = saved(1);
+        Backend backend = g.backend();
+        int width = mode.stateWidth(hidden);
+        int gateWidth = mode.gates() * hidden;
+        Tensor dGh = Kernels.empty(backend, DType.FLOAT32, new int[] {steps, batch, gateWidth});
+        Tensor dGx = mode.foldsHiddenBias() ? dGh : Kernels.empty(backend, DType.FLOAT32, new int[] {steps, batch, gateWidth});
+        Tensor running = Steps.block(g, steps, batch, width);
+        for (int k = steps - 1; k >= 0; k--) {
+            Tensor dPrev = Kernels.empty(backend, DType.FLOAT32, new int[] {batch, width});
+            cell.backward(saved(k + 2), states, k, running, dGh, dGx, dPrev);
+            dropPaddedGradients(backend, dGh, dGx, k, gateWidth);
+            backend.gemm(new GemmShape(1, batch, hidden, gateWidth, false, false, 1f, 1f,
+                    k * batch * gateWidth, gateWidth, 0, 0, hidden, 0, 0, width, 0),
+                    dGh.buffer(), weightHh.buffer(), dPrev.buffer());
+            passPaddedRows(backend, running, dPrev, k, width);
+            Tensor slot = Steps.block(g, k, batch, width);
+            running.close();
+            running = dPrev.add(slot);
+            dPrev.close();
+            slot.close();
+        }
+        Tensor dWeight = Kernels.empty(backend, DType.FLOAT32, new int[] {gateWidth, hidden});
+        backend.gemm(new GemmShape(1, gateWidth, hidden, steps * batch, true, false, 1f, 0f,
+                0, gateWidth, 0, 0, width, 0, 0, hidden, 0), dGh.buffer(), states.buffer(), dWeight.buffer());
+        List<Tensor> grads = new ArrayList<>(List.of(dGx, dWeight));
+        if (hasBias) {
+            grads.add(dGh.reshape(steps * batch, gateWidth).sum(0, false));
+        }
+        grads.add(running);
+        return grads.toArray(new Tensor[0]);
+    }
+
+    /** b_hh in every row, or zeros without a bias: the hidden side's start before its GEMM. */
+    private Tensor hiddenBias(Backend backend, Tensor biasHh) {
+        int gateWidth = mode.gates() * hidden;
+        if (biasHh == null) {
+            return Tensors.zeros(backend, DType.FLOAT32, batch, gateWidth);
+        }
+        return Kernels.strided(biasHh, new int[] {batch, gateWidth}, 0, new int[] {0, 1});
+    }
+
+    /** Padded rows of step k carry slot k's state into slot k + 1 unchanged. */
+    private void holdPaddedRows(Tensor states, int k, int width) {
+        for (int b = 0; valid != null && b < batch; b++) {
+            if (!valid[k][b]) {
+                states.backend().copy(new int[] {width}, states.buffer(), (k * batch + b) * width, new int[] {1},
+                        states.buffer(), ((k + 1) * batch + b) * width, new int[] {1});
+            }
+        }
+    }
+
+    /** Padded rows of step k get no gate gradient. */
+    private void dropPaddedGradients(Backend backend, Tensor dGh, Tensor dGx, int k, int gateWidth) {
+        Tensor zeros = null;
+        for (int b = 0; valid != null && b < batch; b++) {
+            if (!valid[k][b]) {
+                zeros = zeros == null ? Tensors.zeros(backend, DType.FLOAT32, gateWidth) : zeros;
+                for (Tensor target : dGh == dGx ? new Tensor[] {dGh} : new Tensor[] {dGh, dGx}) {
+                    backend.copy(new int[] {gateWidth}, zeros.buffer(), 0, new int[] {1}, target.buffer(),
+                            (k * batch + b) * gateWidth, new int[] {1});
+                }
+            }
+        }
+        if (zeros != null) {
+            zeros.close();
+        }
+    }
+
+    /** Padded rows of step k pass the state's gradient through unchanged. */
+    private void passPaddedRows(Backend backend, Tensor dNext, Tensor dPrev, int k, int width) {
+        for (int b = 0; valid != null && b < batch; b++) {
+            if (!valid[k][b]) {
+                backend.copy(new int[] {width}, dNext.buffer(), b * width, new int[] {1}, dPrev.buffer(), b * width,
+                        new int[] {1});
+            }
+        }
+    }
+}

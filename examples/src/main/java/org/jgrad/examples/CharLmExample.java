@@ -1,0 +1,72 @@
+package org.jgrad.examples;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.jgrad.data.Fortunes;
+import org.jgrad.optim.Adam;
+
+/**
+ * {@code ./jgrad char-lm}: a character-level language model on the fortune cookies of Debian's
+ * {@code fortunes} package ({@code scripts/fetch-fortunes}): the last 5% of the text is held out,
+ * the rest is read in {@code --batch-size} parallel streams, {@code --seq-len} characters per step
+ * (truncated backpropagation through time). Reports the validation bits per character after each
+ * epoch, then samples text. {@code --model lstm} (default) is an LSTM; {@code --model transformer} a small
+ * causal Transformer ({@link CharTransformer}) whose context is {@code --seq-len} characters.
+ */
+public final class CharLmExample {
+    static final ExampleSpec SPEC = ExampleSpec.of("char-lm", "character-level language model on Debian's fortunes", 2, 32, 4e-3)
+            .withOption("model", "lstm", "the model: lstm or transformer")
+            .withOption("hidden", null, "LSTM hidden size (default 256) or Transformer width (default 128)")
+            .withOption("layers", null, "recurrent layers (default 1) or Transformer encoder layers (default 2)")
+            .withOption("heads", "4", "Transformer attention heads")
+            .withOption("positions", "learned", "Transformer positions: learned or sinusoidal")
+            .withOption("seq-len", "64", "characters per stream per step (backpropagation window)")
+            .withOption("train-chars", "1200000", "training characters read per epoch (the first of the training part)")
+            .withOption("sample-chars", "400", "characters sampled at the end")
+            .withOption("text", null, "the text file (default: what scripts/fetch-fortunes writes)");
+
+    private CharLmExample() {
+    }
+
+    public static void main(String[] args) {
+        ExampleRun.main(SPEC, args, CharLmExample::run);
+    }
+
+    private static CharModel model(String name, int vocabulary, ExampleArgs args) {
+        switch (name) {
+            case "lstm":
+                return new CharLstm(vocabulary, 64, args.positiveIntOption("hidden", 256), args.positiveIntOption("layers", 1));
+            case "transformer":
+                String positions = args.option("positions");
+                if (!positions.equals("learned") && !positions.equals("sinusoidal")) {
+                    throw new UsageException("--positions must be learned or sinusoidal, got '" + positions + "'");
+                }
+                return new CharTransformer(vocabulary, args.positiveIntOption("hidden", 128), args.positiveIntOption("heads"),
+                        args.positiveIntOption("layers", 2), args.positiveIntOption("seq-len"), positions.equals("learned"));
+            default:
+                throw new UsageException("--model must be lstm or transformer, got '" + name + "'");
+        }
+    }
+
+    static void run(ExampleArgs args, PrintStream out, Summary summary) throws IOException {
+        String textOption = args.option("text");
+        String text = textOption == null ? Fortunes.load() : Fortunes.load(Path.of(textOption));
+        CharCorpus corpus = CharCorpus.of(text, 0.05);
+        String modelName = args.option("model");
+        try (CharModel model = model(modelName, corpus.vocabularySize(), args)) {
+            out.printf("text: %d characters, vocabulary %d; model %s, %d parameters%n", text.length(),
+                    corpus.vocabularySize(), modelName, model.module().parameterCount());
+            double lr = args.lr(4e-3);
+            Adam adam = new Adam(model.module().parameters(), lr);
+            CharTraining training = new CharTraining(corpus, model, adam, args.batchSize(), args.positiveIntOption("seq-len"),
+                    args.positiveIntOption("train-chars"));
+            double bpc = training.fit(args.epochs(), out);
+            out.println("sample:");
+            out.println(CharSampler.sample(model, corpus, "\n", args.positiveIntOption("sample-chars"), 0.8, args.seed()));
+            summary.put("model", modelName).put("train_chars", training.charsPerEpoch())
+                    .put("chars_per_s", training.charsPerSecond(), 0).put("val_bpc", bpc, 3)
+                    .put("weights_sha256", WeightsHash.of(model.module()));
+        }
+    }
+}
