@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Writes the PyTorch fixtures jgrad's tests load (core/src/test/resources/pytorch/), once, with
+"""Writes the PyTorch fixtures jgrad's tests load (core/src/test/resources/org/jgrad/conformance/pytorch/),
+once, with
 Debian's python3-torch (torch 1.13, CPU): for each model of models.py, NAME.safetensors is its
 state_dict exactly as PyTorch holds it (float32, num_batches_tracked int64) and NAME.io.safetensors
 its input and eval-mode output; models with BatchNorm also get the training-mode output and the
@@ -17,7 +18,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import models  # noqa: E402
 import safetensors_io  # noqa: E402
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "core", "src", "test", "resources", "pytorch")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "core", "src", "test", "resources", "org", "jgrad",
+                   "conformance", "pytorch")
 
 
 def main():

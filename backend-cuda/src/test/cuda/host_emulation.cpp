@@ -100,6 +100,8 @@ static double __dmul_rn(double a, double b) { return a * b; }
 static float __double2float_rn(double a) { return (float) a; }
 static float __int2float_rn(int a) { return (float) a; }
 static float __int_as_float(int a) { float f; std::memcpy(&f, &a, 4); return f; }
+static float __uint_as_float(unsigned a) { float f; std::memcpy(&f, &a, 4); return f; }
+static unsigned __float_as_uint(float f) { unsigned a; std::memcpy(&a, &f, 4); return a; }
 // PTX cvt.rzi.s32.f32: toward zero, saturating, NaN to 0
 static int __float2int_rz(float a) {
     if (a != a) return 0;
@@ -302,7 +304,9 @@ static const std::map<std::string, std::function<std::function<void()>(const Arg
     KERNEL(fill_u32), KERNEL(cast_f32_i32), KERNEL(cast_i32_f32), KERNEL(unary_f32), KERNEL(binary_f32),
     KERNEL(where_f32), KERNEL(copy_u32), KERNEL(reduce_rows), KERNEL(reduce_columns), KERNEL(sgemm_tiled),
     KERNEL(im2col_f32), KERNEL(col2im_f32), KERNEL(check_indices), KERNEL(gather_f32), KERNEL(scatter_add_f32),
-    KERNEL(random_uniform), KERNEL(random_normal), KERNEL(sgd_step), KERNEL(adam_step), KERNEL(rmsprop_step)};
+    KERNEL(random_uniform), KERNEL(random_normal), KERNEL(sgd_step), KERNEL(adam_step), KERNEL(rmsprop_step),
+    KERNEL(fill_u16), KERNEL(copy_u16), KERNEL(cast_f32_f16), KERNEL(cast_f16_f32), KERNEL(cast_f32_bf16),
+    KERNEL(cast_bf16_f32)};
 
 template <typename T> static T read() {
     T value;

@@ -92,3 +92,70 @@ extern "C" __global__ void where_f32(Layout l, const float *cond, const float *a
 extern "C" __global__ void copy_u32(Layout l, const unsigned int *src, unsigned int *dst, int n) {
     JG_FOR_EACH(i, n) dst[layout_offset(l, 1, i)] = src[layout_offset(l, 0, i)];
 }
+
+// ---- FLOAT16 and BFLOAT16 storage: 16-bit words moved as they are, and casts to and from FLOAT32,
+// in integer arithmetic (no half intrinsics), rounding to nearest even as the CPU's HalfFloats does.
+
+extern "C" __global__ void fill_u16(unsigned short *out, unsigned int bits, int n) {
+    JG_FOR_EACH(i, n) out[i] = (unsigned short) bits;
+}
+
+extern "C" __global__ void copy_u16(Layout l, const unsigned short *src, unsigned short *dst, int n) {
+    JG_FOR_EACH(i, n) dst[layout_offset(l, 1, i)] = src[layout_offset(l, 0, i)];
+}
+
+// value >> shift, rounded to nearest, ties to even; a carry may run into the exponent, as it should.
+__device__ __forceinline__ unsigned int round_shift(unsigned int value, int shift) {
+    unsigned int kept = value >> shift;
+    unsigned int rest = value & ((1u << shift) - 1u);
+    unsigned int half = 1u << (shift - 1);
+    return rest > half || (rest == half && (kept & 1u)) ? kept + 1u : kept;
+}
+
+__device__ __forceinline__ unsigned short float_to_f16(float x) {
+    unsigned int bits = __float_as_uint(x);
+    unsigned int sign = (bits >> 16) & 0x8000u;
+    int exponent = (int) ((bits >> 23) & 0xffu);
+    unsigned int mantissa = bits & 0x7fffffu;
+    if (exponent == 0xff) return (unsigned short) (sign | 0x7c00u | (mantissa ? 0x200u | (mantissa >> 13) : 0u));
+    int e = exponent - 112;
+    if (e >= 0x1f) return (unsigned short) (sign | 0x7c00u);
+    if (e <= 0) {
+        if (e < -10) return (unsigned short) sign;
+        return (unsigned short) (sign | round_shift(mantissa | 0x800000u, 14 - e));
+    }
+    return (unsigned short) (sign | round_shift(((unsigned int) e << 23) | mantissa, 13));
+}
+
+__device__ __forceinline__ float f16_to_float(unsigned short h) {
+    unsigned int sign = ((unsigned int) h & 0x8000u) << 16;
+    unsigned int exponent = ((unsigned int) h >> 10) & 0x1fu;
+    unsigned int mantissa = (unsigned int) h & 0x3ffu;
+    if (exponent == 0x1f) return __uint_as_float(sign | 0x7f800000u | (mantissa << 13));
+    if (exponent == 0) {
+        float magnitude = (float) mantissa * 5.9604644775390625e-8f;  // 2^-24, exact
+        return sign ? -magnitude : magnitude;
+    }
+    return __uint_as_float(sign | ((exponent + 112u) << 23) | (mantissa << 13));
+}
+
+extern "C" __global__ void cast_f32_f16(const float *src, unsigned short *dst, int n) {
+    JG_FOR_EACH(i, n) dst[i] = float_to_f16(src[i]);
+}
+
+extern "C" __global__ void cast_f16_f32(const unsigned short *src, float *dst, int n) {
+    JG_FOR_EACH(i, n) dst[i] = f16_to_float(src[i]);
+}
+
+// The upper 16 bits rounded to nearest even; a NaN stays a quiet NaN.
+extern "C" __global__ void cast_f32_bf16(const float *src, unsigned short *dst, int n) {
+    JG_FOR_EACH(i, n) {
+        unsigned int bits = __float_as_uint(src[i]);
+        dst[i] = (bits & 0x7fffffffu) > 0x7f800000u ? (unsigned short) ((bits >> 16) | 0x40u)
+                                                     : (unsigned short) ((bits + 0x7fffu + ((bits >> 16) & 1u)) >> 16);
+    }
+}
+
+extern "C" __global__ void cast_bf16_f32(const unsigned short *src, float *dst, int n) {
+    JG_FOR_EACH(i, n) dst[i] = __uint_as_float((unsigned int) src[i] << 16);
+}

@@ -71,16 +71,20 @@ __kernel void where_select(int n, int rank, int8 shape,
     }
 }
 
-// Moves 32-bit words, so one kernel serves FLOAT32 and INT32 buffers alike.
-__kernel void strided_copy(int n, int rank, int8 shape,
-                           __global const uint* src, int srcOffset, int8 srcStrides,
-                           __global uint* dst, int dstOffset, int8 dstStrides) {
-    int i = get_global_id(0);
-    if (i < n) {
-        dst[dstOffset + strided_offset(i, rank, shape, dstStrides)] =
-                src[srcOffset + strided_offset(i, rank, shape, srcStrides)];
+// Moves words as they are: strided_copy 32-bit ones (FLOAT32 and INT32 alike), strided_copy_16
+// 16-bit ones (FLOAT16 and BFLOAT16).
+#define STRIDED_COPY(name, word)                                                                   \
+    __kernel void name(int n, int rank, int8 shape,                                                \
+                       __global const word* src, int srcOffset, int8 srcStrides,                   \
+                       __global word* dst, int dstOffset, int8 dstStrides) {                       \
+        int i = get_global_id(0);                                                                  \
+        if (i < n) {                                                                               \
+            dst[dstOffset + strided_offset(i, rank, shape, dstStrides)] =                          \
+                    src[srcOffset + strided_offset(i, rank, shape, srcStrides)];                   \
+        }                                                                                          \
     }
-}
+STRIDED_COPY(strided_copy, uint)
+STRIDED_COPY(strided_copy_16, ushort)
 
 // Round toward zero, saturating, NaN to 0: Java's (int) cast.
 __kernel void cast_float_to_int(int n, __global const float* src, __global int* dst) {
@@ -94,5 +98,39 @@ __kernel void cast_int_to_float(int n, __global const int* src, __global float* 
     int i = get_global_id(0);
     if (i < n) {
         dst[i] = convert_float(src[i]);
+    }
+}
+
+// FLOAT16 and BFLOAT16 storage: casts to and from FLOAT32.
+
+// Round to nearest even (vstore_half_rte); overflow gives infinity.
+__kernel void cast_float_to_float16(int n, __global const float* src, __global half* dst) {
+    int i = get_global_id(0);
+    if (i < n) {
+        vstore_half_rte(src[i], i, dst);
+    }
+}
+
+__kernel void cast_float16_to_float(int n, __global const half* src, __global float* dst) {
+    int i = get_global_id(0);
+    if (i < n) {
+        dst[i] = vload_half(i, src);
+    }
+}
+
+// The upper 16 bits rounded to nearest even; a NaN stays a quiet NaN (as HalfFloats.floatToBfloat16).
+__kernel void cast_float_to_bfloat16(int n, __global const float* src, __global ushort* dst) {
+    int i = get_global_id(0);
+    if (i < n) {
+        uint bits = as_uint(src[i]);
+        dst[i] = (bits & 0x7fffffffu) > 0x7f800000u ? (ushort) ((bits >> 16) | 0x40u)
+                                                     : (ushort) ((bits + 0x7fffu + ((bits >> 16) & 1u)) >> 16);
+    }
+}
+
+__kernel void cast_bfloat16_to_float(int n, __global const ushort* src, __global float* dst) {
+    int i = get_global_id(0);
+    if (i < n) {
+        dst[i] = as_float(((uint) src[i]) << 16);
     }
 }

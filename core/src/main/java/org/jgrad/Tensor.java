@@ -223,10 +223,15 @@ public final class Tensor implements AutoCloseable {
         return toFloatArray()[0];
     }
 
-    /** All values in row-major order as floats (INT32 values are converted). */
+    /** All values in row-major order as floats (INT32, FLOAT16 and BFLOAT16 values are converted). */
     public float[] toFloatArray() {
         if (dtype == DType.FLOAT32) {
             return backend().downloadFloat(buffer());
+        }
+        if (dtype.isHalf()) {
+            try (Tensor widened = toType(DType.FLOAT32)) {
+                return widened.toFloatArray();
+            }
         }
         int[] ints = backend().downloadInt(buffer());
         float[] floats = new float[ints.length];
@@ -248,6 +253,11 @@ public final class Tensor implements AutoCloseable {
     public Tensor to(Backend target) {
         if (target == backend()) {
             return this;
+        }
+        if (dtype.isHalf()) {
+            try (Tensor widened = Tensors.fromArray(target, toFloatArray(), shape)) {
+                return widened.toType(dtype);
+            }
         }
         return dtype == DType.FLOAT32 ? Tensors.fromArray(target, toFloatArray(), shape)
                 : Tensors.fromArray(target, toIntArray(), shape);
@@ -621,6 +631,15 @@ public final class Tensor implements AutoCloseable {
     /** A copy converted to {@code type} (FLOAT32 to INT32 rounds toward zero); no gradient. */
     public Tensor toType(DType type) {
         return Indexing.cast(this, type);
+    }
+
+    /**
+     * This tensor as {@code type}, as PyTorch's {@code tensor.to(dtype)}: this tensor when it has
+     * that type already, else a converted copy ({@link #toType}); FLOAT32 to FLOAT16 or BFLOAT16
+     * rounds to nearest even, so {@code x.to(BFLOAT16)} halves the memory {@code x} takes.
+     */
+    public Tensor to(DType type) {
+        return type == dtype ? this : toType(type);
     }
 
     private int[] allDims() {

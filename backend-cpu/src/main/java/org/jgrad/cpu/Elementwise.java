@@ -21,17 +21,23 @@ final class Elementwise {
     static void fill(CpuBuffer dst, float value) {
         if (dst.dtype() == DType.FLOAT32) {
             Arrays.fill(dst.floats(), value);
+        } else if (dst.dtype().isHalf()) {
+            Arrays.fill(dst.halves(), HalfCast.narrow(dst.dtype(), value));
         } else {
             Arrays.fill(dst.ints(), (int) value);
         }
     }
 
-    /** Same dtype copies; FLOAT32 to INT32 rounds toward zero (Java's cast: NaN to 0, out of range saturates). */
+    /**
+     * Same dtype copies; FLOAT32 to INT32 rounds toward zero (Java's cast: NaN to 0, out of range
+     * saturates); to and from FLOAT16 and BFLOAT16 through FLOAT32 ({@link HalfCast}).
+     */
     static void cast(CpuBuffer src, CpuBuffer dst) {
         Strides.checkLength("cast", "dst", dst.length(), src.length());
         if (src.dtype() == dst.dtype()) {
-            System.arraycopy(src.dtype() == DType.FLOAT32 ? src.floats() : src.ints(), 0,
-                    dst.dtype() == DType.FLOAT32 ? dst.floats() : dst.ints(), 0, src.length());
+            System.arraycopy(src.storage(), 0, dst.storage(), 0, src.length());
+        } else if (src.dtype().isHalf() || dst.dtype().isHalf()) {
+            Parallel.forRange(src.length(), GRAIN, (from, to) -> HalfCast.run(src, dst, from, to));
         } else if (src.dtype() == DType.FLOAT32) {
             float[] s = src.floats();
             int[] d = dst.ints();

@@ -1,10 +1,9 @@
 package org.jgrad.cpu;
 
 import java.util.Arrays;
-import org.jgrad.DType;
 
 /**
- * The strided copy behind permute, slice, cat and expand, for FLOAT32 and INT32 alike. Runs that
+ * The strided copy behind permute, slice, cat and expand, for every dtype alike. Runs that
  * are contiguous on both sides become System.arraycopy, a broadcast source (step 0) into a
  * contiguous run becomes Arrays.fill, anything else a plain strided loop.
  */
@@ -24,8 +23,8 @@ final class StridedCopy {
         Strides.elementCount("copy", shape);
         Strides.checkOperand("copy", "src", shape, srcOffset, srcStrides, src.length());
         Strides.checkOperand("copy", "dst", shape, dstOffset, dstStrides, dst.length());
-        Object from = src.dtype() == DType.FLOAT32 ? src.floats() : src.ints();
-        Object to = dst.dtype() == DType.FLOAT32 ? dst.floats() : dst.ints();
+        Object from = src.storage();
+        Object to = dst.storage();
         StridedLoop loop = StridedLoop.of(shape, srcStrides, dstStrides);
         int ss = loop.innerStride(0);
         int ds = loop.innerStride(1);
@@ -37,12 +36,14 @@ final class StridedCopy {
             System.arraycopy(src, si, dst, di, n);
         } else if (src instanceof float[] s) {
             run(s, si, ss, (float[]) dst, di, ds, n);
+        } else if (src instanceof short[] s) {
+            run(s, si, ss, (short[]) dst, di, ds, n);
         } else {
             run((int[]) src, si, ss, (int[]) dst, di, ds, n);
         }
     }
 
-    // The float and int versions differ only in the element type, which Java generics cannot abstract over.
+    // The versions differ only in the element type, which Java generics cannot abstract over.
     private static void run(float[] src, int si, int ss, float[] dst, int di, int ds, int n) {
         if (ss == 0 && ds == 1) {
             Arrays.fill(dst, di, di + n, src[si]);
@@ -54,6 +55,16 @@ final class StridedCopy {
     }
 
     private static void run(int[] src, int si, int ss, int[] dst, int di, int ds, int n) {
+        if (ss == 0 && ds == 1) {
+            Arrays.fill(dst, di, di + n, src[si]);
+            return;
+        }
+        for (int k = 0; k < n; k++) {
+            dst[di + k * ds] = src[si + k * ss];
+        }
+    }
+
+    private static void run(short[] src, int si, int ss, short[] dst, int di, int ds, int n) {
         if (ss == 0 && ds == 1) {
             Arrays.fill(dst, di, di + n, src[si]);
             return;

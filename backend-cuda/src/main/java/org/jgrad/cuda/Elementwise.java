@@ -5,6 +5,7 @@ import org.jgrad.Shape;
 import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.Buffer;
 import org.jgrad.backend.Extents;
+import org.jgrad.backend.HalfFloats;
 import org.jgrad.backend.UnaryOp;
 import org.jgrad.backend.device.StridedDims;
 
@@ -22,13 +23,20 @@ final class Elementwise {
 
     void fill(Buffer dst, float value) {
         CudaBuffer d = CudaBuffer.of(dst, null, "fill", "dst");
-        fillBits(d, d.dtype() == DType.FLOAT32 ? Float.floatToRawIntBits(value) : (int) value);
+        fillBits(d, switch (d.dtype()) {
+            case FLOAT32 -> Float.floatToRawIntBits(value);
+            case INT32 -> (int) value;
+            case FLOAT16 -> HalfFloats.floatToFloat16(value) & 0xFFFF;
+            case BFLOAT16 -> HalfFloats.floatToBfloat16(value) & 0xFFFF;
+        });
     }
 
+    /** Sets every element's bits: 32-bit words, or the low 16 bits for FLOAT16 and BFLOAT16. */
     void fillBits(CudaBuffer dst, int bits) {
-        kernels.launch1d("fill_u32", dst.length(), dst.pointer(), bits, dst.length());
+        kernels.launch1d(dst.dtype().isHalf() ? "fill_u16" : "fill_u32", dst.length(), dst.pointer(), bits, dst.length());
     }
 
+    /** Same dtype: a copy; else FLOAT32 to or from INT32, FLOAT16 or BFLOAT16 (the SPI's pairs). */
     void cast(Buffer src, Buffer dst) {
         CudaBuffer s = CudaBuffer.of(src, null, "cast", "src");
         CudaBuffer d = CudaBuffer.of(dst, null, "cast", "dst");
@@ -36,9 +44,19 @@ final class Elementwise {
         int n = s.length();
         if (s.dtype() == d.dtype()) {
             copy(new int[] {n}, s, 0, new int[] {1}, d, 0, new int[] {1});
-        } else {
-            kernels.launch1d(s.dtype() == DType.FLOAT32 ? "cast_f32_i32" : "cast_i32_f32", n, s.pointer(), d.pointer(), n);
+            return;
         }
+        if (s.dtype() != DType.FLOAT32 && d.dtype() != DType.FLOAT32) {
+            throw new IllegalArgumentException("cast: " + s.dtype() + " to " + d.dtype() + "; one side must be FLOAT32");
+        }
+        boolean narrowing = s.dtype() == DType.FLOAT32;
+        String kernel = switch (narrowing ? d.dtype() : s.dtype()) {
+            case INT32 -> narrowing ? "cast_f32_i32" : "cast_i32_f32";
+            case FLOAT16 -> narrowing ? "cast_f32_f16" : "cast_f16_f32";
+            case BFLOAT16 -> narrowing ? "cast_f32_bf16" : "cast_bf16_f32";
+            case FLOAT32 -> throw new IllegalStateException("same dtypes are copied above");
+        };
+        kernels.launch1d(kernel, n, s.pointer(), d.pointer(), n);
     }
 
     void unary(UnaryOp op, float alpha, Buffer x, Buffer out) {
@@ -95,7 +113,7 @@ final class Elementwise {
         Extents.checkOperand("copy", "dst", shape, dstOffset, dstStrides, d.length());
         if (n > 0) {
             StridedDims.of(shape, srcStrides, dstStrides).forEachLaunch(new int[] {srcOffset, dstOffset},
-                    (count, rank, dims, strides, at) -> kernels.launch1d("copy_u32", count,
+                    (count, rank, dims, strides, at) -> kernels.launch1d(s.dtype().isHalf() ? "copy_u16" : "copy_u32", count,
                             StridedLayout.pack(rank, dims, strides, at, 0), s.pointer(), d.pointer(), count));
         }
     }

@@ -69,24 +69,33 @@ final class ElementwiseOps {
             return;
         }
         dst.knownRange(dst.dtype() == DType.INT32 ? IndexRange.widen(dst.knownRange(), src.knownRange()) : null);
+        String kernel = src.dtype().bytes() == 2 ? "strided_copy_16" : "strided_copy";
         StridedDims.of(shape, srcStrides, dstStrides).forEachLaunch(new int[] {srcOffset, dstOffset},
-                (count, rank, dims, strides, at) -> cl.launch("strided_copy").i(count).i(rank).vector(dims)
+                (count, rank, dims, strides, at) -> cl.launch(kernel).i(count).i(rank).vector(dims)
                         .mem(src).i(at[0]).vector(strides[0]).mem(dst).i(at[1]).vector(strides[1]).run1d(count));
     }
 
+    /** Same dtype: a device copy; else FLOAT32 to or from INT32, FLOAT16 or BFLOAT16 (the SPI's pairs). */
     void cast(ClBuffer src, ClBuffer dst) {
         Extents.checkLength("cast", "dst", dst.length(), src.length());
         src.mem();
         dst.mem();
         if (src.dtype() == dst.dtype()) {
-            cl.copy(src.mem(), dst.mem(), 4L * src.length());
+            cl.copy(src.mem(), dst.mem(), (long) src.dtype().bytes() * src.length());
             dst.knownRange(src.knownRange());
-        } else {
-            boolean toInt = dst.dtype() == DType.INT32;
-            dst.knownRange(null);
-            cl.launch(toInt ? "cast_float_to_int" : "cast_int_to_float").i(src.length()).mem(src).mem(dst)
-                    .run1d(src.length());
+            return;
         }
+        dst.knownRange(null);
+        if (src.dtype() != DType.FLOAT32 && dst.dtype() != DType.FLOAT32) {
+            throw new IllegalArgumentException("cast: " + src.dtype() + " to " + dst.dtype() + "; one side must be FLOAT32");
+        }
+        String kernel = switch (src.dtype() == DType.FLOAT32 ? dst.dtype() : src.dtype()) {
+            case INT32 -> src.dtype() == DType.FLOAT32 ? "cast_float_to_int" : "cast_int_to_float";
+            case FLOAT16 -> src.dtype() == DType.FLOAT32 ? "cast_float_to_float16" : "cast_float16_to_float";
+            case BFLOAT16 -> src.dtype() == DType.FLOAT32 ? "cast_float_to_bfloat16" : "cast_bfloat16_to_float";
+            case FLOAT32 -> throw new IllegalStateException("same dtypes are copied above");
+        };
+        cl.launch(kernel).i(src.length()).mem(src).mem(dst).run1d(src.length());
     }
 
     private static int checkOutput(String op, int[] shape, ClBuffer out) {

@@ -12,6 +12,7 @@ import org.jgrad.backend.ConvGeometry;
 import org.jgrad.backend.Distribution;
 import org.jgrad.backend.Extents;
 import org.jgrad.backend.GemmShape;
+import org.jgrad.backend.HalfFloats;
 import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.RmspropConfig;
 import org.jgrad.backend.SgdConfig;
@@ -70,9 +71,19 @@ public final class OpenClBackend implements Backend {
     @Override
     public synchronized Buffer allocate(DType dtype, int length) {
         ClBuffer buffer = allocateUninitialized(dtype, length);
-        cl.fill(buffer.mem(), 0, 4L * length);
+        cl.fill(buffer.mem(), 0, wordBytes(dtype, length));
         buffer.knownRange(dtype == DType.INT32 ? new int[] {0, 0} : null);
         return buffer;
+    }
+
+    /** A 16-bit value twice over, the 32-bit fill pattern of a FLOAT16 or BFLOAT16 buffer. */
+    private static int halfWord(short bits) {
+        return (bits & 0xFFFF) << 16 | (bits & 0xFFFF);
+    }
+
+    /** The bytes of {@code length} elements, rounded up to whole 32-bit words (fills write words). */
+    private static long wordBytes(DType dtype, int length) {
+        return ((long) dtype.bytes() * length + 3) / 4 * 4;
     }
 
     /** A recycled allocation, not zeroed: every op output is written in full before it is read. */
@@ -82,7 +93,7 @@ public final class OpenClBackend implements Backend {
             throw new IllegalArgumentException("allocate: negative length " + length);
         }
         // an empty buffer still holds an allocation: a cl_mem of 0 marks a freed buffer
-        long bytes = Math.max(1, 4L * length);
+        long bytes = Math.max(1, wordBytes(dtype, length));
         return new ClBuffer(dtype, length, cl.allocator().allocate(bytes), SizeClasses.classOf(bytes));
     }
 
@@ -153,7 +164,13 @@ public final class OpenClBackend implements Backend {
         ClBuffer d = ClBuffer.of(dst);
         boolean ints = d.dtype() == DType.INT32;
         d.knownRange(ints ? new int[] {(int) value, (int) value} : null);
-        cl.fill(d.mem(), ints ? (int) value : Float.floatToRawIntBits(value), 4L * d.length());
+        int word = switch (d.dtype()) {
+            case FLOAT32 -> Float.floatToRawIntBits(value);
+            case INT32 -> (int) value;
+            case FLOAT16 -> halfWord(HalfFloats.floatToFloat16(value));
+            case BFLOAT16 -> halfWord(HalfFloats.floatToBfloat16(value));
+        };
+        cl.fill(d.mem(), word, wordBytes(d.dtype(), d.length()));
     }
 
     @Override

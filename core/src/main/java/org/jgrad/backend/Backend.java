@@ -25,7 +25,10 @@ public interface Backend extends AutoCloseable {
 
     // ---- memory ----
 
-    /** A new buffer of {@code length} elements, all zero. */
+    /**
+     * A new buffer of {@code length} elements of any dtype, all zero; FLOAT16 and BFLOAT16 take
+     * two bytes an element and only allocate, fill, cast, copy and free need to accept them.
+     */
     Buffer allocate(DType dtype, int length);
 
     /**
@@ -57,10 +60,14 @@ public interface Backend extends AutoCloseable {
     /** Copies an INT32 buffer to the host; waits for queued work. */
     int[] downloadInt(Buffer src);
 
-    /** Sets every element to {@code value} (rounded toward zero for INT32). */
+    /** Sets every element to {@code value} (rounded toward zero for INT32, to nearest even for 16-bit types). */
     void fill(Buffer dst, float value);
 
-    /** Converts {@code src} to {@code dst}'s dtype elementwise (FLOAT32 to INT32 rounds toward zero). */
+    /**
+     * Converts {@code src} to {@code dst}'s dtype elementwise: a copy for equal dtypes, else
+     * FLOAT32 to or from INT32 (to INT32 rounds toward zero), FLOAT16 or BFLOAT16 (to them rounds to
+     * nearest even, as {@link HalfFloats}). The core routes other pairs through FLOAT32.
+     */
     void cast(Buffer src, Buffer dst);
 
     // ---- elementwise ----

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.jgrad.DType;
 import org.jgrad.Generator;
 import org.jgrad.Tensor;
 import org.jgrad.backend.Backend;
@@ -86,6 +87,15 @@ public final class Checkpoint {
      */
     public Checkpoint weightsAs(StoredType type) {
         return new Checkpoint(model, optimizer, schedule, globalGenerator, weightTypes.floats(type));
+    }
+
+    /** As {@link #weightsAs(StoredType)} by dtype: FLOAT32, FLOAT16 or BFLOAT16. */
+    public Checkpoint weightsAs(DType dtype) {
+        if (dtype == DType.INT32) {
+            throw new IllegalArgumentException("checkpoint: weights are floats; weightsAs takes FLOAT32, FLOAT16 or"
+                    + " BFLOAT16, got INT32");
+        }
+        return weightsAs(StorageTypes.EXACT.of(dtype));
     }
 
     /** The training-state file saved beside {@code weights}: {@code NAME.training.safetensors}. */

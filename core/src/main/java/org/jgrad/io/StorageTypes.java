@@ -32,11 +32,13 @@ public record StorageTypes(StoredType floats, StoredType integers) {
         return new StorageTypes(type, integers);
     }
 
-    /** The type a tensor of {@code dtype} is written as. */
+    /** The type a tensor of {@code dtype} is written as; FLOAT16 and BFLOAT16 tensors keep their type. */
     StoredType of(DType dtype) {
         return switch (dtype) {
             case FLOAT32 -> floats;
             case INT32 -> integers;
+            case FLOAT16 -> StoredType.F16;
+            case BFLOAT16 -> StoredType.BF16;
         };
     }
 }

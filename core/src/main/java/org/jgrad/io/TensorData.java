@@ -29,7 +29,7 @@ final class TensorData {
 
     /** Appends {@code tensor}'s elements to {@code channel} as {@code type} (which reads them from the backend). */
     static void write(FileChannel channel, Tensor tensor, StoredType type) throws IOException {
-        if (tensor.dtype() == DType.FLOAT32) {
+        if (tensor.dtype() != DType.INT32) {
             float[] values = tensor.toFloatArray();
             writeChunks(channel, values.length, type, (chunk, first, count) -> encode(type, values, first, count, chunk));
         } else {

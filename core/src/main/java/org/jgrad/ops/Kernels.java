@@ -93,7 +93,13 @@ final class Kernels {
                 dst.buffer(), start * dstStrides[dim], dstStrides);
     }
 
+    /** x converted to type; backends convert to and from FLOAT32, so other pairs go through FLOAT32. */
     static Tensor cast(Tensor x, DType type) {
+        if (x.dtype() != type && x.dtype() != DType.FLOAT32 && type != DType.FLOAT32) {
+            try (Tensor floats = cast(x, DType.FLOAT32)) {
+                return cast(floats, type);
+            }
+        }
         Tensor out = empty(x.backend(), type, x.shape());
         x.backend().cast(x.buffer(), out.buffer());
         return out;

@@ -39,7 +39,7 @@ public class PyTorchFixturesConformance extends TensorConformanceSupport {
 
     private Path resource(String name) throws IOException {
         Path file = dir.resolve(name);
-        try (InputStream in = PyTorchFixturesConformance.class.getResourceAsStream("/pytorch/" + name)) {
+        try (InputStream in = PyTorchFixturesConformance.class.getResourceAsStream("pytorch/" + name)) {
             if (in == null) {
                 throw new IOException("test resource pytorch/" + name + " is missing; run scripts/pytorch/make-fixtures.py");
             }

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,12 +49,7 @@ class HistoryPlotTest {
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(640, image.getWidth());
         assertEquals(480, image.getHeight());
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                colours.add(image.getRGB(x, y) & 0xffffff);
-            }
-        }
+        Set<Integer> colours = Pixels.colours(image);
         assertTrue(colours.size() > 10, "more than a few colours: " + colours.size());
         assertTrue(colours.contains(0x0072B2), "the training curve's blue is drawn");
         assertTrue(colours.contains(0xE69F00), "the validation curve's orange is drawn");

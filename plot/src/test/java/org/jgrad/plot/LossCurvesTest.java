@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -32,12 +31,7 @@ class LossCurvesTest {
         BufferedImage image = ImageIO.read(file.toFile());
         assertEquals(1000, image.getWidth());
         assertEquals(600, image.getHeight());
-        Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                colours.add(image.getRGB(x, y) & 0xffffff);
-            }
-        }
+        Set<Integer> colours = Pixels.colours(image);
         for (int c = 0; c < 8; c++) {
             int rgb = Palette.colour(c).getRGB() & 0xffffff;
             assertTrue(colours.contains(rgb), "curve " + c + "'s colour " + Integer.toHexString(rgb) + " is drawn");
