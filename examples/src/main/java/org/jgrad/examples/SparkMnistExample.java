@@ -64,7 +64,7 @@ public final class SparkMnistExample {
                     stats.bytesSentPerStep());
             summary.put("workers", workers).put("train_size", data.train().size()).put("test_acc", accuracy, 4)
                     .put("samples_per_s", Math.round(stats.samplesPerSecond()))
-                    .put("sync_fraction", stats.syncFraction(), 3);
+                    .put("sync_fraction", stats.syncFraction(), 3).put("weights_sha256", WeightsHash.of(result.model()));
         } finally {
             spark.stop();
         }
