@@ -103,11 +103,11 @@ public class ConvConformance extends ConformanceSupport {
         assertThrows(IllegalArgumentException.class, () -> backend().col2im(g, columns, shortImage));
     }
 
-    private static int imageSize(ConvGeometry g) {
+    static int imageSize(ConvGeometry g) {
         return g.batch() * g.channels() * g.height() * g.width();
     }
 
-    private static int columnsSize(ConvGeometry g) {
+    static int columnsSize(ConvGeometry g) {
         return g.batch() * g.colRows() * g.colCols();
     }
 
@@ -182,13 +182,13 @@ public class ConvConformance extends ConformanceSupport {
         return image;
     }
 
-    private static double[] im2colReference(ConvGeometry g, float padValue, float[] image) {
+    static double[] im2colReference(ConvGeometry g, float padValue, float[] image) {
         double[] columns = new double[columnsSize(g)];
         forEachTap(g, (pixel, column) -> columns[column] = pixel < 0 ? padValue : image[pixel]);
         return columns;
     }
 
-    private static double[] col2imReference(ConvGeometry g, float[] columns) {
+    static double[] col2imReference(ConvGeometry g, float[] columns) {
         double[] image = new double[imageSize(g)];
         forEachTap(g, (pixel, column) -> {
             if (pixel >= 0) {
