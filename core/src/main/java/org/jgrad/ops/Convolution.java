@@ -44,7 +44,7 @@ public final class Convolution {
         Tensor columns = Im2Col.acrossBatch(x, g, 0f).reshape(groups, groupRows, xs[0] * g.colCols());
         Tensor kernels = weight.reshape(groups, ws[0] / groups, groupRows);
         // (groups, O/groups, N*outH*outW) is (O, N, outH, outW); the permute makes it (N, O, outH, outW)
-        Tensor out = kernels.matmul(columns).reshape(ws[0], xs[0], g.outH(), g.outW()).permute(1, 0, 2, 3);
+        Tensor out = ConvolutionProduct.apply(kernels, columns).reshape(ws[0], xs[0], g.outH(), g.outW()).permute(1, 0, 2, 3);
         return bias == null ? out : out.add(bias.reshape(1, ws[0], 1, 1));
     }
 
