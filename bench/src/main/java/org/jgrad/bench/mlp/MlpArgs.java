@@ -8,11 +8,13 @@ import org.jgrad.data.Mnist;
  * mlp), {@code --backend NAME} (jgrad only; default cpu), {@code --data DIR} (MNIST IDX files;
  * default the jgrad data home's mnist folder), {@code --epochs E} (default 3), {@code --batch-size
  * N} (default 128 for the MLP, 64 for the CNN), {@code --lr RATE} (default 0.1, the MLP's SGD; 1e-3,
- * the CNN's Adam), {@code --train-size N} (train on the first N training images; default all) and
- * {@code --seed N} (initial weights and shuffling, default 1).
+ * the CNN's Adam), {@code --train-size N} (train on the first N training images; default all),
+ * {@code --seed N} (initial weights and shuffling, default 1) and {@code --feed upload|resident}
+ * (default upload: each batch is gathered on the host and handed over; resident: the framework
+ * holds the training set and gathers each batch itself, which only the DJL harness does).
  */
 public record MlpArgs(String model, String backend, Path data, int epochs, int batchSize, double lr,
-        int trainSize, long seed) {
+        int trainSize, long seed, String feed) {
 
     /** Parses {@code args}; an unknown option or a missing value fails naming the options. */
     public static MlpArgs parse(String[] args) {
@@ -24,13 +26,14 @@ public record MlpArgs(String model, String backend, Path data, int epochs, int b
         Double lr = null;
         int trainSize = Integer.MAX_VALUE;
         long seed = 1;
+        String feed = "upload";
         for (int i = 0; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw usage("option " + args[i] + " needs a value");
             }
             String value = args[i + 1];
             switch (args[i]) {
-                case "--model" -> model = modelName(value);
+                case "--model" -> model = oneOf(args[i], value, "mlp", "cnn");
                 case "--backend" -> backend = value;
                 case "--data" -> data = Path.of(value);
                 case "--epochs" -> epochs = positive(args[i], value);
@@ -38,12 +41,13 @@ public record MlpArgs(String model, String backend, Path data, int epochs, int b
                 case "--lr" -> lr = Double.parseDouble(value);
                 case "--train-size" -> trainSize = positive(args[i], value);
                 case "--seed" -> seed = Long.parseLong(value);
+                case "--feed" -> feed = oneOf(args[i], value, "upload", "resident");
                 default -> throw usage("unknown option " + args[i]);
             }
         }
         boolean cnn = model.equals("cnn");
         return new MlpArgs(model, backend, data, epochs, batchSize != null ? batchSize : cnn ? 64 : 128,
-                lr != null ? lr : cnn ? 1e-3 : 0.1, trainSize, seed);
+                lr != null ? lr : cnn ? 1e-3 : 0.1, trainSize, seed, feed);
     }
 
     /** Whether the model is the examples' small CNN (Adam) rather than the MLP (SGD). */
@@ -51,9 +55,14 @@ public record MlpArgs(String model, String backend, Path data, int epochs, int b
         return model.equals("cnn");
     }
 
-    private static String modelName(String value) {
-        if (!value.equals("mlp") && !value.equals("cnn")) {
-            throw usage("--model must be mlp or cnn, got " + value);
+    /** Whether each framework's harness keeps the training set itself ({@code --feed resident}). */
+    public boolean resident() {
+        return feed.equals("resident");
+    }
+
+    private static String oneOf(String option, String value, String first, String second) {
+        if (!value.equals(first) && !value.equals(second)) {
+            throw usage(option + " must be " + first + " or " + second + ", got " + value);
         }
         return value;
     }
@@ -68,6 +77,6 @@ public record MlpArgs(String model, String backend, Path data, int epochs, int b
 
     private static IllegalArgumentException usage(String problem) {
         return new IllegalArgumentException(problem + "; expected --model mlp|cnn, --backend NAME, --data DIR, "
-                + "--epochs E, --batch-size N, --lr RATE, --train-size N, --seed N");
+                + "--epochs E, --batch-size N, --lr RATE, --train-size N, --seed N, --feed upload|resident");
     }
 }
