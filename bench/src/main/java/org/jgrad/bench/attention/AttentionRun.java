@@ -1,9 +1,9 @@
 package org.jgrad.bench.attention;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.function.Function;
+import org.jgrad.bench.ProcessCpu;
 
 /**
  * The attention benchmark loop shared by jgrad and DJL, so that only the framework differs: one
@@ -36,13 +36,13 @@ public final class AttentionRun {
                 step.train();
             }
             double[] ms = new double[args.steps()];
-            long cpuStart = processCpuNanos();
+            long cpuStart = ProcessCpu.nanos();
             for (int i = 0; i < ms.length; i++) {
                 long start = System.nanoTime();
                 step.train();
                 ms[i] = (System.nanoTime() - start) / 1e6;
             }
-            double cpuMs = (processCpuNanos() - cpuStart) / 1e6 / ms.length;
+            double cpuMs = (ProcessCpu.nanos() - cpuStart) / 1e6 / ms.length;
             Arrays.sort(ms);
             double median = ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
             out.printf("steps: min %.1f ms, median %.1f ms, max %.1f ms; process CPU %.1f ms a step%n", ms[0], median,
@@ -71,9 +71,5 @@ public final class AttentionRun {
             throw new IllegalArgumentException("need --batch >= 1, --steps >= 1, --warmup >= 0");
         }
         return new Args(batch, steps, warmup);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

@@ -2,9 +2,9 @@ package org.jgrad.bench.mlp;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.function.Function;
+import org.jgrad.bench.ProcessCpu;
 import org.jgrad.data.MnistPart;
 
 /**
@@ -54,10 +54,10 @@ public final class MlpRun {
             int[] order = loader.order(epoch);
             int batches = loader.numBatches();
             long start = System.nanoTime();
-            long cpuStart = processCpuNanos();
+            long cpuStart = ProcessCpu.nanos();
             model.trainEpoch(train, order, batches, batch);
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+            double cpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
             rates[epoch] = batches * batch / seconds;
             out.printf("epoch %d: %.2f s, %.0f samples/s (process CPU %.2f s: %.0f samples per CPU-second)%n",
                     epoch + 1, seconds, rates[epoch], cpuSeconds, batches * batch / cpuSeconds);
@@ -73,14 +73,6 @@ public final class MlpRun {
         return steady.length % 2 == 1 ? steady[mid] : (steady[mid - 1] + steady[mid]) / 2;
     }
 
-    /**
-     * CPU time of the whole process (all threads, native ones included): on a shared machine,
-     * samples per CPU-second shows the work done apart from waiting for a core.
-     */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
 
     private static double accuracy(MlpModel model, MnistArrays test) {
         int hits = 0;
