@@ -120,7 +120,8 @@ public final class DjlModel implements MlpModel {
     public String description() {
         Engine engine = Engine.getEngine("PyTorch");
         return "DJL " + Engine.getDjlVersion() + ", PyTorch " + engine.getVersion() + " on "
-                + engine.defaultDevice() + ", " + JniUtils.getNumThreads() + " threads";
+                + engine.defaultDevice() + ", " + JniUtils.getNumThreads() + " threads, OMP_WAIT_POLICY="
+                + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)");
     }
 
     @Override

@@ -69,7 +69,8 @@ public final class Dl4jMlp implements MlpModel {
     @Override
     public String description() {
         return "Deeplearning4j 1.0.0-M2.1, nd4j " + Nd4j.getBackend().getClass().getSimpleName()
-                + ", OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS");
+                + ", OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS") + ", OMP_WAIT_POLICY="
+                + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)");
     }
 
     @Override
