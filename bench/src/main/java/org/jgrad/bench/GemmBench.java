@@ -26,21 +26,11 @@ public final class GemmBench {
     }
 
     public static void main(String[] args) {
-        String backendName = "cpu";
-        int n = 1024;
-        double seconds = 2;
-        int repeats = 21;
-        for (int i = 0; i < args.length; i += 2) {
-            String value = i + 1 < args.length ? args[i + 1] : missing(args[i]);
-            switch (args[i]) {
-                case "--backend" -> backendName = value;
-                case "--size" -> n = Integer.parseInt(value);
-                case "--seconds" -> seconds = Double.parseDouble(value);
-                case "--repeats" -> repeats = Integer.parseInt(value);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; expected --backend NAME, --size N, --seconds S or --repeats R");
-            }
-        }
+        Options options = Options.parse(args, "--backend", "--size", "--seconds", "--repeats");
+        String backendName = options.string("--backend", "cpu");
+        int n = options.integer("--size", 1024, 1);
+        double seconds = options.real("--seconds", 2);
+        int repeats = options.integer("--repeats", 21, 1);
         Backend backend = Backends.named(backendName);
         System.out.println("backend: " + backend.description() + "; java " + Runtime.version());
         Timing timing = time(backend, n, seconds, repeats);
@@ -98,9 +88,5 @@ public final class GemmBench {
         Buffer buffer = backend.allocate(DType.FLOAT32, values.length);
         backend.upload(values, buffer);
         return buffer;
-    }
-
-    private static String missing(String option) {
-        throw new IllegalArgumentException("option " + option + " needs a value");
     }
 }

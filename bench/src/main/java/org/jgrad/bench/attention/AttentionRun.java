@@ -3,6 +3,7 @@ package org.jgrad.bench.attention;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.function.Function;
+import org.jgrad.bench.Options;
 import org.jgrad.bench.ProcessCpu;
 
 /**
@@ -52,24 +53,8 @@ public final class AttentionRun {
     }
 
     private static Args parse(String[] argv) {
-        int batch = 32;
-        int steps = 20;
-        int warmup = 5;
-        for (int i = 0; i < argv.length; i += 2) {
-            if (i + 1 >= argv.length) {
-                throw new IllegalArgumentException("option " + argv[i] + " needs a value");
-            }
-            int value = Integer.parseInt(argv[i + 1]);
-            switch (argv[i]) {
-                case "--batch" -> batch = value;
-                case "--steps" -> steps = value;
-                case "--warmup" -> warmup = value;
-                default -> throw new IllegalArgumentException("unknown option " + argv[i] + "; expected --batch, --steps, --warmup");
-            }
-        }
-        if (batch < 1 || steps < 1 || warmup < 0) {
-            throw new IllegalArgumentException("need --batch >= 1, --steps >= 1, --warmup >= 0");
-        }
-        return new Args(batch, steps, warmup);
+        Options options = Options.parse(argv, "--batch", "--steps", "--warmup");
+        return new Args(options.integer("--batch", 32, 1), options.integer("--steps", 20, 1),
+                options.integer("--warmup", 5, 0));
     }
 }
