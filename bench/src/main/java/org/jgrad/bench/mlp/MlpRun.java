@@ -16,7 +16,8 @@ import org.jgrad.data.MnistPart;
  * median samples/s of the last half of the epochs (the last 5 of 10, 4 of 8, 2 of 3): frameworks
  * warm up for several epochs (JIT compilation, PyTorch's allocator and thread pool), so only the
  * steady state is compared. The last line is {@code MODEL backend=NAME samples_per_s=X
- * first_epoch_sps=F test_acc=Y} (MODEL: mlp or cnn; F: the first epoch's samples/s).
+ * cpu_sps=C first_epoch_sps=F test_acc=Y} (MODEL: mlp or cnn; C: the same epochs' median samples
+ * per process CPU-second, which a loaded machine lowers less; F: the first epoch's samples/s).
  */
 public final class MlpRun {
     private static final int EVAL_BATCH = 1000;
@@ -38,18 +39,19 @@ public final class MlpRun {
             if (args.resident()) {
                 model.hold(train);
             }
-            double[] rates = train(model, train, args, out);
+            double[][] rates = train(model, train, args, out);
             double accuracy = accuracy(model, test);
-            out.printf("%s backend=%s samples_per_s=%.0f first_epoch_sps=%.0f test_acc=%.4f%n", args.model(), name,
-                    steadyRate(rates), rates[0], accuracy);
+            out.printf("%s backend=%s samples_per_s=%.0f cpu_sps=%.0f first_epoch_sps=%.0f test_acc=%.4f%n",
+                    args.model(), name, steadyRate(rates[0]), steadyRate(rates[1]), rates[0][0], accuracy);
         }
     }
 
-    /** Samples/s of each epoch. */
-    private static double[] train(MlpModel model, MnistArrays train, MlpArgs args, PrintStream out) {
+    /** Samples per second of each epoch, and samples per process CPU-second. */
+    private static double[][] train(MlpModel model, MnistArrays train, MlpArgs args, PrintStream out) {
         int batch = args.batchSize();
         var loader = train.loader(batch, args.seed());
         double[] rates = new double[args.epochs()];
+        double[] cpuRates = new double[args.epochs()];
         for (int epoch = 0; epoch < args.epochs(); epoch++) {
             int[] order = loader.order(epoch);
             int batches = loader.numBatches();
@@ -59,10 +61,11 @@ public final class MlpRun {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
             rates[epoch] = batches * batch / seconds;
+            cpuRates[epoch] = batches * batch / cpuSeconds;
             out.printf("epoch %d: %.2f s, %.0f samples/s (process CPU %.2f s: %.0f samples per CPU-second)%n",
-                    epoch + 1, seconds, rates[epoch], cpuSeconds, batches * batch / cpuSeconds);
+                    epoch + 1, seconds, rates[epoch], cpuSeconds, cpuRates[epoch]);
         }
-        return rates;
+        return new double[][] {rates, cpuRates};
     }
 
     /** The median of the last half of the epochs' rates (rounded up: all of one epoch, 2 of 3). */
