@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A benchmark's command line: {@code --name value} pairs, each name one the benchmark declares.
@@ -39,8 +40,7 @@ public final class Options {
     }
 
     public Path path(String name, Path fallback) {
-        String value = values.get(declared(name));
-        return value == null ? fallback : Path.of(value);
+        return parsed(name, fallback, Path::of, "a path");
     }
 
     public int integer(String name, int fallback) {
@@ -49,13 +49,7 @@ public final class Options {
 
     /** An int that must be at least {@code min}. */
     public int integer(String name, int fallback, int min) {
-        String value = values.get(declared(name));
-        int n;
-        try {
-            n = value == null ? fallback : Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw usage(name + " must be an integer, got " + value);
-        }
+        int n = parsed(name, fallback, Integer::parseInt, "an integer");
         if (n < min) {
             throw usage(name + " must be >= " + min + ", got " + n);
         }
@@ -63,20 +57,20 @@ public final class Options {
     }
 
     public long longValue(String name, long fallback) {
-        String value = values.get(declared(name));
-        try {
-            return value == null ? fallback : Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw usage(name + " must be an integer, got " + value);
-        }
+        return parsed(name, fallback, Long::parseLong, "an integer");
     }
 
     public double real(String name, double fallback) {
+        return parsed(name, fallback, Double::parseDouble, "a number");
+    }
+
+    /** The value of {@code name} read by {@code parser}, or {@code fallback}; {@code kind} names what was expected. */
+    private <T> T parsed(String name, T fallback, Function<String, T> parser, String kind) {
         String value = values.get(declared(name));
         try {
-            return value == null ? fallback : Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw usage(name + " must be a number, got " + value);
+            return value == null ? fallback : parser.apply(value);
+        } catch (IllegalArgumentException e) { // what NumberFormatException and InvalidPathException extend
+            throw usage(name + " must be " + kind + ", got " + value);
         }
     }
 
