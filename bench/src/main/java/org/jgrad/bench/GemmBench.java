@@ -16,7 +16,7 @@ import org.jgrad.backend.GemmShape;
  * G from the median call's wall time; C from the process CPU time of all timed calls, times the
  * number of cores (the rate with every core to itself, which a shared machine's other jobs do not
  * lower; it also counts JIT and GC threads, so it errs low; comparable with bench/run peak where the
- * product runs on every core: the CPU backend at n >= 256).
+ * product runs on every core: the CPU backend from n = 256 up).
  *
  * <p>Arguments: {@code --backend NAME} (default cpu), {@code --size N} (default 1024),
  * {@code --seconds S} (default 2: at least this long warming up and again timing),
