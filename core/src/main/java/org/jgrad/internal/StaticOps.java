@@ -18,36 +18,28 @@ public final class StaticOps {
         Tensor copy(Tensor x);
     }
 
-    private static volatile Hook hook;
+    private static final HookSlot<Hook> HOOK = new HookSlot<>("StaticOps");
 
     private StaticOps() {
     }
 
     /** Called once, by the class initializer of Tensor's op methods. */
-    public static synchronized void register(Hook opsHook) {
-        if (hook != null) {
-            throw new IllegalStateException("StaticOps: the op hook is registered already");
-        }
-        hook = opsHook;
+    public static void register(Hook opsHook) {
+        HOOK.register(opsHook);
     }
 
     /** Concatenates tensors along dim (all sizes equal except along dim). */
     public static Tensor cat(int dim, Tensor... tensors) {
-        return hook().cat(dim, tensors);
+        return HOOK.get().cat(dim, tensors);
     }
 
     /** Joins equally shaped tensors along a new dimension dim. */
     public static Tensor stack(int dim, Tensor... tensors) {
-        return hook().stack(dim, tensors);
+        return HOOK.get().stack(dim, tensors);
     }
 
     /** A contiguous copy of {@code x} that shares no storage and records no graph. */
     public static Tensor copy(Tensor x) {
-        return hook().copy(x);
-    }
-
-    private static Hook hook() {
-        Hook registered = hook;
-        return registered != null ? registered : Initialization.ofTensor(() -> hook);
+        return HOOK.get().copy(x);
     }
 }

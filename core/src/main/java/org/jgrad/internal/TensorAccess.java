@@ -20,22 +20,19 @@ public final class TensorAccess {
         Tensor uninitialized(Backend backend, DType dtype, int[] shape);
     }
 
-    private static volatile Hook hook;
+    private static final HookSlot<Hook> HOOK = new HookSlot<>("TensorAccess");
 
     private TensorAccess() {
     }
 
     /** Called once, by {@link Tensor}'s class initializer. */
-    public static synchronized void register(Hook tensorHook) {
-        if (hook != null) {
-            throw new IllegalStateException("TensorAccess: the tensor hook is registered already");
-        }
-        hook = tensorHook;
+    public static void register(Hook tensorHook) {
+        HOOK.register(tensorHook);
     }
 
     /** The backend buffer of {@code t}; fails if {@code t} was closed. */
     public static Buffer buffer(Tensor t) {
-        return hook().buffer(t);
+        return HOOK.get().buffer(t);
     }
 
     /**
@@ -43,16 +40,11 @@ public final class TensorAccess {
      * no autograd history ({@link Tensor#reshape} and {@link Tensor#detach} are built on it).
      */
     public static Tensor view(Tensor t, int... shape) {
-        return hook().view(t, shape);
+        return HOOK.get().view(t, shape);
     }
 
     /** A tensor whose values are undefined, for a primitive that overwrites every element. */
     public static Tensor uninitialized(Backend backend, DType dtype, int... shape) {
-        return hook().uninitialized(backend, dtype, shape);
-    }
-
-    private static Hook hook() {
-        Hook registered = hook;
-        return registered != null ? registered : Initialization.ofTensor(() -> hook);
+        return HOOK.get().uninitialized(backend, dtype, shape);
     }
 }
