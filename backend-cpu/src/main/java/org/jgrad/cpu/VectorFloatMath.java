@@ -1,13 +1,10 @@
 package org.jgrad.cpu;
 
 import static jdk.incubator.vector.VectorOperators.ASHR;
-import static jdk.incubator.vector.VectorOperators.D2L;
 import static jdk.incubator.vector.VectorOperators.LSHL;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,10 +17,10 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorFloatMath {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
     /** Elements widened per pass: a multiple of every lane count, small enough to stay in L1. */
     private static final int CHUNK = 256;
     private static final long SIGN_BIT = Long.MIN_VALUE;
+    private static final long ROUNDER_BITS = Double.doubleToRawLongBits(FloatMath.ROUNDER);
 
     private VectorFloatMath() {
     }
@@ -63,34 +60,40 @@ final class VectorFloatMath {
         }
     }
 
-    /** As {@link FloatMath#tanh}: Taylor below 1/16, (1 - e^-2a) / (1 + e^-2a) above; the sign put back by its bit. */
+    /**
+     * As {@link FloatMath#tanh}: Taylor below 1/16, (1 - e^-2a) / (1 + e^-2a) above. The choice
+     * and the sign are bit operations (the sign of a - 1/16 spread over the lane): with a double
+     * compare, blend and abs, JDK 17's C2 left calls unintrinsified (-XX:+PrintIntrinsics on AVX2)
+     * and this ran slower than the scalar loop.
+     */
     private static void tanh(double[] w, int upper) {
         for (int i = 0; i < upper; i += D.length()) {
-            DoubleVector x = DoubleVector.fromArray(D, w, i);
-            DoubleVector a = x.abs().min(FloatMath.TANH_LIMIT);
+            LongVector xBits = DoubleVector.fromArray(D, w, i).viewAsIntegralLanes();
+            DoubleVector a = xBits.and(~SIGN_BIT).viewAsFloatingLanes().min(FloatMath.TANH_LIMIT);
             DoubleVector small = a.mul(horner(FloatMath.TANH_TAYLOR, a.mul(a)));
             DoubleVector u = expWide(a.mul(-2));
             DoubleVector large = DoubleVector.broadcast(D, 1).sub(u).div(u.add(1));
-            VectorMask<Double> isSmall = a.compare(VectorOperators.LT, FloatMath.TANH_SMALL);
-            LongVector magnitude = large.blend(small, isSmall).viewAsIntegralLanes();
-            LongVector sign = x.viewAsIntegralLanes().and(SIGN_BIT);
-            magnitude.or(sign).viewAsFloatingLanes().intoArray(w, i);
+            LongVector isSmall = a.sub(FloatMath.TANH_SMALL).viewAsIntegralLanes().lanewise(ASHR, 63);
+            LongVector magnitude = small.viewAsIntegralLanes().and(isSmall)
+                    .or(large.viewAsIntegralLanes().and(isSmall.not()));
+            magnitude.or(xBits.and(SIGN_BIT)).viewAsFloatingLanes().intoArray(w, i);
         }
     }
 
-    /** {@link FloatMath#expWide} lane by lane. */
+    /**
+     * {@link FloatMath#expWide} lane by lane. The scalar scales by two powers of two, this by one:
+     * both products are exact (|k| <= 217 keeps 2^k and the result normal in float64), so the
+     * bits agree. The integer k is read from the rounder's mantissa bits, as the scalar reads it
+     * from a float's: JDK 17's C2 did not intrinsify the vector double-to-long conversion here.
+     */
     private static DoubleVector expWide(DoubleVector d) {
         DoubleVector x = d.max(-FloatMath.EXP_LIMIT).min(FloatMath.EXP_LIMIT);
-        DoubleVector k = x.fma(FloatMath.LOG2E, FloatMath.ROUNDER).sub(FloatMath.ROUNDER);
+        DoubleVector rounded = x.fma(FloatMath.LOG2E, FloatMath.ROUNDER);
+        DoubleVector k = rounded.sub(FloatMath.ROUNDER);
         DoubleVector r = k.fma(DoubleVector.broadcast(D, -FloatMath.LN2_LO), k.fma(DoubleVector.broadcast(D, -FloatMath.LN2_HI), x));
         DoubleVector p = horner(FloatMath.EXP_TAYLOR, r);
-        LongVector e = (LongVector) k.convert(D2L, 0);
-        LongVector half = e.lanewise(ASHR, 1);
-        return p.mul(powerOfTwo(half)).mul(powerOfTwo(e.sub(half)));
-    }
-
-    private static DoubleVector powerOfTwo(LongVector e) {
-        return e.add(1023).lanewise(LSHL, 52).viewAsFloatingLanes();
+        LongVector e = rounded.viewAsIntegralLanes().sub(ROUNDER_BITS);
+        return p.mul(e.add(1023).lanewise(LSHL, 52).viewAsFloatingLanes());
     }
 
     private static DoubleVector horner(double[] coefficients, DoubleVector z) {

@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
 import org.jgrad.DType;
 import org.jgrad.Function;
 import org.jgrad.Tensor;
@@ -22,14 +24,14 @@ final class Im2Col extends Function {
     /** Columns per image, (N, C*kH*kW, outH*outW); padding reads {@code padValue}. */
     static Tensor apply(Tensor x, ConvGeometry g, float padValue) {
         Tensor out = Kernels.empty(x.backend(), DType.FLOAT32, new int[] {g.batch(), g.colRows(), g.colCols()});
-        x.backend().im2col(g, padValue, x.buffer(), out.buffer());
+        x.backend().im2col(g, padValue, buffer(x), buffer(out));
         return record(new Im2Col(g, false), out, x);
     }
 
     /** Columns of the whole batch side by side, (C*kH*kW, N*outH*outW): one GEMM convolves them all. */
     static Tensor acrossBatch(Tensor x, ConvGeometry g, float padValue) {
         Tensor out = Kernels.empty(x.backend(), DType.FLOAT32, new int[] {g.colRows(), g.batch() * g.colCols()});
-        x.backend().im2colAcrossBatch(g, padValue, x.buffer(), out.buffer());
+        x.backend().im2colAcrossBatch(g, padValue, buffer(x), buffer(out));
         return record(new Im2Col(g, true), out, x);
     }
 
@@ -39,9 +41,9 @@ final class Im2Col extends Function {
         Tensor dx = Kernels.empty(grad.backend(), DType.FLOAT32,
                 new int[] {g.batch(), g.channels(), g.height(), g.width()});
         if (acrossBatch) {
-            grad.backend().col2imAcrossBatch(g, grad.buffer(), dx.buffer());
+            grad.backend().col2imAcrossBatch(g, buffer(grad), buffer(dx));
         } else {
-            grad.backend().col2im(g, grad.buffer(), dx.buffer());
+            grad.backend().col2im(g, buffer(grad), buffer(dx));
         }
         return new Tensor[] {dx};
     }
