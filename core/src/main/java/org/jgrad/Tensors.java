@@ -3,8 +3,7 @@ package org.jgrad;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.Backends;
 import org.jgrad.backend.Distribution;
-import org.jgrad.ops.Arithmetic;
-import org.jgrad.ops.Movement;
+import org.jgrad.internal.StaticOps;
 
 /**
  * Creates tensors, on the default backend ({@link Backends#getDefault()}) unless one is given.
@@ -18,11 +17,6 @@ public final class Tensors {
     /** A tensor of zeros of any dtype on {@code backend}. */
     public static Tensor zeros(Backend backend, DType dtype, int... shape) {
         return Tensor.wrap(backend, Storage.allocate(backend, dtype, Shape.numel(shape), true), shape);
-    }
-
-    /** A tensor whose values are undefined, for op implementations that overwrite every element. */
-    public static Tensor uninitialized(Backend backend, DType dtype, int... shape) {
-        return Tensor.wrap(backend, Storage.allocate(backend, dtype, Shape.numel(shape), false), shape);
     }
 
     public static Tensor zeros(int... shape) {
@@ -148,19 +142,14 @@ public final class Tensors {
         return t;
     }
 
-    /** {@code a} where {@code condition} is non-zero, else {@code b} (all three broadcast), as {@code torch.where}. */
-    public static Tensor where(Tensor condition, Tensor a, Tensor b) {
-        return Arithmetic.where(condition, a, b);
-    }
-
     /** Concatenates tensors along dim (all sizes equal except along dim). */
     public static Tensor cat(int dim, Tensor... tensors) {
-        return Movement.cat(dim, tensors);
+        return StaticOps.cat(dim, tensors);
     }
 
     /** Joins equally shaped tensors along a new dimension dim. */
     public static Tensor stack(int dim, Tensor... tensors) {
-        return Movement.stack(dim, tensors);
+        return StaticOps.stack(dim, tensors);
     }
 
     /** A 0-dimensional FLOAT32 tensor on the backend of {@code like}. */

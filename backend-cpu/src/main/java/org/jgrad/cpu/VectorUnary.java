@@ -9,8 +9,9 @@ import jdk.incubator.vector.VectorSpecies;
 import org.jgrad.backend.UnaryOp;
 
 /**
- * Vector API unary kernels over a contiguous range; the transcendental ops are left to
- * {@link ScalarUnary} ({@link FloatMath}), so both paths give the same bits. Loaded only when
+ * Vector API unary kernels over a contiguous range; exp, sigmoid and tanh run {@link FloatMath}'s
+ * algorithms on float64 lanes ({@link VectorFloatMath}), log, erf and GELU are left to
+ * {@link ScalarUnary}, so both paths give the same bits. Loaded only when
  * {@link VectorSupport#enabled()}.
  *
  * <p>Each op has its own small method, and only arrays and ints cross it: C2 compiles a switch
@@ -35,14 +36,20 @@ final class VectorUnary {
             case SIGN -> sign(x, out, from, upper);
             case RELU -> relu(x, out, from, upper);
             case LEAKY_RELU -> leakyRelu(alpha, x, out, from, upper);
-            // FloatMath's, one element at a time on both paths. A Vector API version (float64
-            // lanes, so 128-bit float vectors beside the 256-bit ones) ran the MNIST MLP bench at
-            // 521 samples/s against 4,961 for the old kernels; without it, 9-11k, as the old
-            // (bench/alternate, load 25-39). A second vector shape makes C2's type profiles of the
-            // shared Vector API methods polymorphic (see VectorMicroKernel), which boxes vectors.
-            case EXP, LOG, SIGMOID, TANH, GELU, ERF -> from;
+            // FloatMath's functions, so both paths give the same bits. A first vector version
+            // narrowed float64 lanes into 128-bit float vectors beside the 256-bit ones: a second
+            // float shape made C2's type profiles of the shared Vector API methods polymorphic
+            // (see VectorMicroKernel) and the MNIST MLP ran 10x slower. VectorFloatMath widens
+            // and narrows with plain loops instead, so no second float shape exists.
+            case EXP, SIGMOID, TANH -> vectorFloatMath(op, x, out, from, to);
+            case LOG, GELU, ERF -> from;
         };
         ScalarUnary.apply(op, alpha, x, out, i, to);
+    }
+
+    private static int vectorFloatMath(UnaryOp op, float[] x, float[] out, int from, int to) {
+        VectorFloatMath.apply(op, x, out, from, to);
+        return to;
     }
 
     private static int neg(float[] x, float[] out, int i, int upper) {

@@ -34,7 +34,7 @@ final class ClassLabels {
         Tensor labels = target.toType(DType.FLOAT32);
         Tensor kept = labels.ne(Tensors.scalarLike(labels, ignoreIndex));
         requireInRange(loss, labels, kept, target, scores.size(1), ignoreIndex);
-        Tensor safe = Tensors.where(kept, labels, Tensors.scalarLike(labels, 0f)).toType(DType.INT32);
+        Tensor safe = labels.where(kept, Tensors.scalarLike(labels, 0f)).toType(DType.INT32);
         Tensor targetWeight = weight == null ? kept
                 : weight.indexSelect(0, safe.flatten()).reshape(target.shape()).mul(kept);
         return new ClassLabels(safe.unsqueeze(1), kept, targetWeight);

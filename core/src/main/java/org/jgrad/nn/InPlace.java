@@ -1,5 +1,7 @@
 package org.jgrad.nn;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
 import java.util.Arrays;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
@@ -26,7 +28,7 @@ public final class InPlace {
         }
         Tensor local = source.to(target.backend());
         int[] strides = Shape.strides(target.shape());
-        target.backend().copy(target.shape(), local.buffer(), 0, strides, target.buffer(), 0, strides);
+        target.backend().copy(target.shape(), buffer(local), 0, strides, buffer(target), 0, strides);
         if (local != source) {
             local.close();
         }

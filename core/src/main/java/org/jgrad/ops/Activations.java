@@ -4,22 +4,17 @@ import org.jgrad.Generator;
 import org.jgrad.Tensor;
 import org.jgrad.Tensors;
 import org.jgrad.backend.Distribution;
-import org.jgrad.backend.UnaryOp;
 
-/** Activations beyond the plain unary functions: leaky ReLU, softmax, log-softmax, dropout. */
-public final class Activations {
+/** Activations beyond the plain unary functions: softmax, log-softmax, dropout. */
+final class Activations {
     private Activations() {
     }
 
-    public static Tensor leakyRelu(Tensor x, float negativeSlope) {
-        return Pointwise.apply(UnaryOp.LEAKY_RELU, negativeSlope, x);
-    }
-
-    public static Tensor softmax(Tensor x, int dim) {
+    static Tensor softmax(Tensor x, int dim) {
         return ZeroDim.applies("softmax", x, dim) ? ZeroDim.along(x, v -> Softmax.apply(v, 0)) : Softmax.apply(x, dim);
     }
 
-    public static Tensor logSoftmax(Tensor x, int dim) {
+    static Tensor logSoftmax(Tensor x, int dim) {
         return ZeroDim.applies("logSoftmax", x, dim) ? ZeroDim.along(x, v -> LogSoftmax.apply(v, 0))
                 : LogSoftmax.apply(x, dim);
     }
@@ -29,7 +24,7 @@ public final class Activations {
      * expectation is unchanged. The mask comes from the generator's Philox stream. p = 1 zeroes
      * everything (and the gradient), as PyTorch.
      */
-    public static Tensor dropout(Tensor x, float p, Generator generator) {
+    static Tensor dropout(Tensor x, float p, Generator generator) {
         if (!(p >= 0 && p <= 1)) {
             throw new IllegalArgumentException("dropout: probability must be in [0, 1], got " + p);
         }

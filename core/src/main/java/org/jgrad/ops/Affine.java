@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.view;
+
 import org.jgrad.Function;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
@@ -31,7 +33,7 @@ final class Affine extends Function {
                     + Shape.toString(ws) + " (expected (" + ws[0] + "))");
         }
         int n = x.numel() / ws[1];
-        Tensor rows = x.viewStorage(n, ws[1]);
+        Tensor rows = view(x, n, ws[1]);
         Tensor out;
         if (bias == null) {
             out = Gemm.product("linear", rows, false, weight, true);
@@ -45,7 +47,7 @@ final class Affine extends Function {
         rows.close();
         int[] outShape = xs.clone();
         outShape[xs.length - 1] = ws[0];
-        Tensor shaped = out.viewStorage(outShape);
+        Tensor shaped = view(out, outShape);
         out.close();
         Affine fn = new Affine(xs, bias != null);
         fn.save(x, weight);

@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.view;
+
 import org.jgrad.Function;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
@@ -44,7 +46,7 @@ public final class BatchNormalization extends Function {
                     + " both null, got input " + Shape.toString(shape));
         }
         int channels = shape[1];
-        Tensor x3 = x.viewStorage(channelView(shape));
+        Tensor x3 = view(x, channelView(shape));
         Tensor mean = perChannelMean(x3);
         Tensor centered = Kernels.binary(NAME, BinaryOp.SUB, x3, mean);
         Tensor squares = Kernels.binary(NAME, BinaryOp.MUL, centered, centered);
@@ -53,17 +55,17 @@ public final class BatchNormalization extends Function {
         Tensor invStd = Kernels.binary(NAME, BinaryOp.DIV, Tensors.scalarLike(x, 1f),
                 Kernels.unary(UnaryOp.SQRT, 0f, Kernels.binary(NAME, BinaryOp.ADD, variance, Tensors.scalarLike(x, eps))));
         Tensor scale = weight == null ? invStd
-                : Kernels.binary(NAME, BinaryOp.MUL, invStd, weight.viewStorage(1, channels, 1));
+                : Kernels.binary(NAME, BinaryOp.MUL, invStd, view(weight, 1, channels, 1));
         Tensor y = Kernels.binary(NAME, BinaryOp.MUL, centered, scale);
         if (bias != null) {
             Tensor scaled = y;
-            y = Kernels.binary(NAME, BinaryOp.ADD, scaled, bias.viewStorage(1, channels, 1));
+            y = Kernels.binary(NAME, BinaryOp.ADD, scaled, view(bias, 1, channels, 1));
             scaled.close();
         }
         BatchNormalization fn = new BatchNormalization(shape, weight != null);
         fn.save(centered, invStd, scale);
-        Tensor out = record(fn, y.viewStorage(shape), weight == null ? new Tensor[] {x} : new Tensor[] {x, weight, bias});
-        return new Result(out, mean.viewStorage(channels), variance.viewStorage(channels));
+        Tensor out = record(fn, view(y, shape), weight == null ? new Tensor[] {x} : new Tensor[] {x, weight, bias});
+        return new Result(out, view(mean, channels), view(variance, channels));
     }
 
     @Override
@@ -72,7 +74,7 @@ public final class BatchNormalization extends Function {
         Tensor invStd = saved(1);
         Tensor scale = saved(2);
         int channels = inputShape[1];
-        Tensor g3 = g.viewStorage(channelView(inputShape));
+        Tensor g3 = view(g, channelView(inputShape));
         Tensor gradBias = perChannelSum(g3);
         Tensor gTimesCentered = Kernels.binary(NAME, BinaryOp.MUL, g3, centered);
         Tensor sumGTimesCentered = perChannelSum(gTimesCentered);
@@ -88,14 +90,14 @@ public final class BatchNormalization extends Function {
             Tensor sum = Kernels.binary(NAME, BinaryOp.ADD, first, second);
             first.close();
             second.close();
-            dx = Kernels.binary(NAME, BinaryOp.ADD, sum, c0).viewStorage(inputShape);
+            dx = view(Kernels.binary(NAME, BinaryOp.ADD, sum, c0), inputShape);
             sum.close();
         }
         if (!affine) {
             return new Tensor[] {dx};
         }
-        Tensor gradWeight = mul(sumGTimesCentered, invStd).viewStorage(channels);
-        return new Tensor[] {dx, gradWeight, gradBias.viewStorage(channels)};
+        Tensor gradWeight = view(mul(sumGTimesCentered, invStd), channels);
+        return new Tensor[] {dx, gradWeight, view(gradBias, channels)};
     }
 
     private static Tensor mul(Tensor a, Tensor b) {

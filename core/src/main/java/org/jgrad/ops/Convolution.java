@@ -5,7 +5,7 @@ import org.jgrad.Tensor;
 import org.jgrad.backend.ConvGeometry;
 
 /** 2-D convolution and pooling on NCHW batches: im2col and matmul, the max-pool primitive, im2col and mean. */
-public final class Convolution {
+final class Convolution {
     private Convolution() {
     }
 
@@ -14,7 +14,7 @@ public final class Convolution {
      * null: the output is (N, O, outH, outW). Each group is one batched GEMM over im2col columns.
      * An unbatched input (C, H, W) gives (O, outH, outW), as PyTorch.
      */
-    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
+    static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
         if (x.dim() == 3) {
             return conv2d(x.unsqueeze(0), weight, bias, stride, padding, dilation, groups).squeeze(0);
         }
@@ -47,12 +47,12 @@ public final class Convolution {
     }
 
     /** Max over kernel x kernel windows; padding never wins (it reads as negative infinity). */
-    public static Tensor maxPool2d(Tensor x, int kernel, int stride, int padding) {
+    static Tensor maxPool2d(Tensor x, int kernel, int stride, int padding) {
         return pool("maxPool2d", x, kernel, stride, padding, true);
     }
 
     /** Mean over kernel x kernel windows, padding counted as zeros (PyTorch's count_include_pad=True). */
-    public static Tensor avgPool2d(Tensor x, int kernel, int stride, int padding) {
+    static Tensor avgPool2d(Tensor x, int kernel, int stride, int padding) {
         return pool("avgPool2d", x, kernel, stride, padding, false);
     }
 

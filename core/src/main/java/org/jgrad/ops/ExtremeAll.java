@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.view;
+
 import org.jgrad.Function;
 import org.jgrad.Tensor;
 import org.jgrad.backend.ReduceOp;
@@ -12,10 +14,10 @@ final class ExtremeAll extends Function {
 
     static Tensor apply(ReduceOp op, Tensor x) {
         Kernels.requireFloat(op == ReduceOp.MAX ? "max" : "min", x);
-        Tensor flat = x.viewStorage(x.numel());
+        Tensor flat = view(x, x.numel());
         Tensor values = Kernels.reduce(op, flat, 0);
         flat.close();
-        Tensor out = values.viewStorage();
+        Tensor out = view(values);
         values.close();
         ExtremeAll fn = new ExtremeAll();
         fn.save(x, out);

@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
 import org.jgrad.DType;
 import org.jgrad.Function;
 import org.jgrad.Shape;
@@ -38,8 +40,8 @@ final class Gather extends Function {
                     + Shape.toString(xs) + " along dimension " + dim + " (same rank, same sizes except that dimension)");
         }
         Tensor out = Kernels.empty(x.backend(), DType.FLOAT32, is);
-        x.backend().gather(x.buffer(), Shape.product(xs, 0, d), xs[d], Shape.product(xs, d + 1, xs.length),
-                index.buffer(), is[d], out.buffer());
+        x.backend().gather(buffer(x), Shape.product(xs, 0, d), xs[d], Shape.product(xs, d + 1, xs.length),
+                buffer(index), is[d], buffer(out));
         Gather fn = new Gather(d, xs);
         fn.save(index);
         return record(fn, out, x);
@@ -54,8 +56,8 @@ final class Gather extends Function {
     static Tensor scatterAddInto(int[] shape, int dim, Tensor index, Tensor src) {
         int[] is = index.shape();
         Tensor out = Tensors.zeros(src.backend(), DType.FLOAT32, shape);
-        src.backend().scatterAdd(src.buffer(), Shape.product(is, 0, dim), is[dim], Shape.product(is, dim + 1, is.length),
-                index.buffer(), shape[dim], out.buffer());
+        src.backend().scatterAdd(buffer(src), Shape.product(is, 0, dim), is[dim], Shape.product(is, dim + 1, is.length),
+                buffer(index), shape[dim], buffer(out));
         return out;
     }
 }

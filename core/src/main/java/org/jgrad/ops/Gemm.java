@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
 import java.util.Arrays;
 import org.jgrad.DType;
 import org.jgrad.Shape;
@@ -51,7 +53,7 @@ final class Gemm {
                 0, aCols, batchStride(ea, aRows * aCols, count),
                 0, bCols, batchStride(eb, bRows * bCols, count),
                 0, n, (long) m * n);
-        a.backend().gemm(shape, ea.buffer(), eb.buffer(), out.buffer());
+        a.backend().gemm(shape, buffer(ea), buffer(eb), buffer(out));
         closeIfSpread(ea, a);
         closeIfSpread(eb, b);
         return out;
@@ -74,7 +76,7 @@ final class Gemm {
                     + Shape.toString(a.shape()) + ", " + Shape.toString(b.shape()) + " into " + Shape.toString(c.shape()));
         }
         a.backend().gemm(new GemmShape(1, m, n, k, transA, transB, 1f, 1f, 0, a.size(1), m * k, 0, b.size(1), k * n,
-                0, n, (long) m * n), a.buffer(), b.buffer(), c.buffer());
+                0, n, (long) m * n), buffer(a), buffer(b), buffer(c));
     }
 
     /** The shared size k of op(a) (.., m, k) and op(b) (.., k, n); fails naming both shapes when they differ. */

@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
 import org.jgrad.DType;
 import org.jgrad.Function;
 import org.jgrad.Tensor;
@@ -18,7 +20,7 @@ final class Im2Col extends Function {
 
     static Tensor apply(Tensor x, ConvGeometry g, float padValue) {
         Tensor out = Kernels.empty(x.backend(), DType.FLOAT32, new int[] {g.batch(), g.colRows(), g.colCols()});
-        x.backend().im2col(g, padValue, x.buffer(), out.buffer());
+        x.backend().im2col(g, padValue, buffer(x), buffer(out));
         return record(new Im2Col(g), out, x);
     }
 
@@ -27,7 +29,7 @@ final class Im2Col extends Function {
         ConvGeometry g = geometry;
         Tensor dx = Kernels.empty(grad.backend(), DType.FLOAT32,
                 new int[] {g.batch(), g.channels(), g.height(), g.width()});
-        grad.backend().col2im(g, grad.buffer(), dx.buffer());
+        grad.backend().col2im(g, buffer(grad), buffer(dx));
         return new Tensor[] {dx};
     }
 }

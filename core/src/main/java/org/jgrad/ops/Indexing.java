@@ -1,24 +1,22 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.view;
+
 import org.jgrad.DType;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
 import org.jgrad.Tensors;
 
 /** Indexing with INT32 tensors (gather, indexSelect, oneHot) and dtype conversion. */
-public final class Indexing {
+final class Indexing {
     private Indexing() {
-    }
-
-    public static Tensor gather(Tensor x, int dim, Tensor index) {
-        return Gather.apply(x, dim, index);
     }
 
     /**
      * The entries of dim listed by a 1-D INT32 index, in its order (repeats allowed); a 0-d index
      * selects one entry, as PyTorch. INT32 input gives INT32.
      */
-    public static Tensor indexSelect(Tensor x, int dim, Tensor index) {
+    static Tensor indexSelect(Tensor x, int dim, Tensor index) {
         Kernels.requireInt("indexSelect", index);
         if (index.dim() == 0) {
             return indexSelect(x, dim, index.reshape(1));
@@ -37,7 +35,7 @@ public final class Indexing {
     }
 
     /** FLOAT32 one-hot rows for INT32 class labels in [0, numClasses): shape labels.shape + [numClasses]. */
-    public static Tensor oneHot(Tensor labels, int numClasses) {
+    static Tensor oneHot(Tensor labels, int numClasses) {
         Kernels.requireInt("oneHot", labels);
         if (numClasses < 1) {
             throw new IllegalArgumentException("oneHot: numClasses must be >= 1, got " + numClasses);
@@ -46,7 +44,7 @@ public final class Indexing {
         int[] outShape = java.util.Arrays.copyOf(ls, ls.length + 1);
         outShape[ls.length] = numClasses;
         Tensor ones = Tensors.ones(labels.backend(), labels.numel(), 1);
-        Tensor column = labels.viewStorage(labels.numel(), 1);
+        Tensor column = view(labels, labels.numel(), 1);
         Tensor out = Gather.scatterAddInto(new int[] {labels.numel(), numClasses}, 1, column, ones);
         ones.close();
         column.close();
@@ -54,7 +52,7 @@ public final class Indexing {
     }
 
     /** A copy converted to type; FLOAT32 to INT32 rounds toward zero. Not differentiable. */
-    public static Tensor cast(Tensor x, DType type) {
+    static Tensor cast(Tensor x, DType type) {
         return x.dtype() == type ? Movement.copy(x) : Kernels.cast(x, type);
     }
 }

@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
 import java.util.Arrays;
 import org.jgrad.DType;
 import org.jgrad.Shape;
@@ -9,6 +11,7 @@ import org.jgrad.backend.Backend;
 import org.jgrad.backend.BinaryOp;
 import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.UnaryOp;
+import org.jgrad.internal.TensorAccess;
 
 /** Forward computations on the backend that make new tensors and record no graph. */
 final class Kernels {
@@ -21,13 +24,13 @@ final class Kernels {
      * that are accumulated into (scatter-add, a narrow's gradient) start from Tensors.zeros.
      */
     static Tensor empty(Backend backend, DType dtype, int[] shape) {
-        return Tensors.uninitialized(backend, dtype, shape);
+        return TensorAccess.uninitialized(backend, dtype, shape);
     }
 
     static Tensor unary(UnaryOp op, float alpha, Tensor x) {
         requireFloat(op.name().toLowerCase(java.util.Locale.ROOT), x);
         Tensor out = empty(x.backend(), DType.FLOAT32, x.shape());
-        x.backend().unary(op, alpha, x.buffer(), out.buffer());
+        x.backend().unary(op, alpha, buffer(x), buffer(out));
         return out;
     }
 
@@ -38,8 +41,8 @@ final class Kernels {
         Tensor fa = asFloat(a);
         Tensor fb = asFloat(b);
         Tensor out = empty(backend, DType.FLOAT32, shape);
-        backend.binary(op, shape, fa.buffer(), Shape.broadcastStrides(a.shape(), shape),
-                fb.buffer(), Shape.broadcastStrides(b.shape(), shape), out.buffer());
+        backend.binary(op, shape, buffer(fa), Shape.broadcastStrides(a.shape(), shape),
+                buffer(fb), Shape.broadcastStrides(b.shape(), shape), buffer(out));
         closeIfConverted(fa, a);
         closeIfConverted(fb, b);
         return out;
@@ -51,9 +54,9 @@ final class Kernels {
         int[] shape = Shape.broadcast("where", Shape.broadcast("where", cond.shape(), a.shape()), b.shape());
         Tensor fc = asFloat(cond);
         Tensor out = empty(backend, DType.FLOAT32, shape);
-        backend.where(shape, fc.buffer(), Shape.broadcastStrides(cond.shape(), shape),
-                a.buffer(), Shape.broadcastStrides(a.shape(), shape),
-                b.buffer(), Shape.broadcastStrides(b.shape(), shape), out.buffer());
+        backend.where(shape, buffer(fc), Shape.broadcastStrides(cond.shape(), shape),
+                buffer(a), Shape.broadcastStrides(a.shape(), shape),
+                buffer(b), Shape.broadcastStrides(b.shape(), shape), buffer(out));
         closeIfConverted(fc, cond);
         return out;
     }
@@ -75,22 +78,22 @@ final class Kernels {
                     + " has no value, as in PyTorch)");
         }
         Tensor out = empty(x.backend(), op.writesIndices() ? DType.INT32 : DType.FLOAT32, outShape);
-        x.backend().reduce(op, x.buffer(), outer, size, inner, out.buffer());
+        x.backend().reduce(op, buffer(x), outer, size, inner, buffer(out));
         return out;
     }
 
     /** A contiguous copy of x read through strides and an element offset. */
     static Tensor strided(Tensor x, int[] shape, int offset, int[] strides) {
         Tensor out = empty(x.backend(), x.dtype(), shape);
-        x.backend().copy(shape, x.buffer(), offset, strides, out.buffer(), 0, Shape.strides(shape));
+        x.backend().copy(shape, buffer(x), offset, strides, buffer(out), 0, Shape.strides(shape));
         return out;
     }
 
     /** Copies all of {@code src} into {@code dst} at offset {@code start} along {@code dim} (same other sizes). */
     static void copyInto(Tensor src, Tensor dst, int dim, int start) {
         int[] dstStrides = Shape.strides(dst.shape());
-        src.backend().copy(src.shape(), src.buffer(), 0, Shape.strides(src.shape()),
-                dst.buffer(), start * dstStrides[dim], dstStrides);
+        src.backend().copy(src.shape(), buffer(src), 0, Shape.strides(src.shape()),
+                buffer(dst), start * dstStrides[dim], dstStrides);
     }
 
     /** x converted to type; backends convert to and from FLOAT32, so other pairs go through FLOAT32. */
@@ -101,7 +104,7 @@ final class Kernels {
             }
         }
         Tensor out = empty(x.backend(), type, x.shape());
-        x.backend().cast(x.buffer(), out.buffer());
+        x.backend().cast(buffer(x), buffer(out));
         return out;
     }
 

@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
 import org.jgrad.Tensor;
 
 /** The LSTM step on the backend's fused {@code lstmCellForward/Backward}; keeps the activated gates. */
@@ -15,14 +17,14 @@ final class LstmPointwise implements CellPointwise {
     @Override
     public Tensor forward(Tensor gx, Tensor pre, Tensor states, int k) {
         int slot = batch * 2 * hidden;
-        pre.backend().lstmCellForward(batch, hidden, pre.buffer(), states.buffer(), k * slot, (k + 1) * slot);
+        pre.backend().lstmCellForward(batch, hidden, buffer(pre), buffer(states), k * slot, (k + 1) * slot);
         return pre;
     }
 
     @Override
     public void backward(Tensor gates, Tensor states, int k, Tensor dNext, Tensor dGh, Tensor dGx, Tensor dPrev) {
         int slot = batch * 2 * hidden;
-        gates.backend().lstmCellBackward(batch, hidden, gates.buffer(), states.buffer(), k * slot, (k + 1) * slot,
-                dNext.buffer(), dGh.buffer(), k * batch * 4 * hidden, dPrev.buffer());
+        gates.backend().lstmCellBackward(batch, hidden, buffer(gates), buffer(states), k * slot, (k + 1) * slot,
+                buffer(dNext), buffer(dGh), k * batch * 4 * hidden, buffer(dPrev));
     }
 }

@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
 import org.jgrad.DType;
 import org.jgrad.Function;
 import org.jgrad.Tensor;
@@ -22,7 +24,7 @@ final class MaxPool extends Function {
     static Tensor apply(Tensor x, ConvGeometry g, int[] outShape) {
         Tensor out = Kernels.empty(x.backend(), DType.FLOAT32, outShape);
         Tensor argmax = Kernels.empty(x.backend(), DType.INT32, outShape);
-        x.backend().maxPool2d(g, x.buffer(), out.buffer(), argmax.buffer());
+        x.backend().maxPool2d(g, buffer(x), buffer(out), buffer(argmax));
         MaxPool fn = new MaxPool(g, x.shape());
         fn.save(argmax);
         return record(fn, out, x);
@@ -31,7 +33,7 @@ final class MaxPool extends Function {
     @Override
     protected Tensor[] backward(Tensor grad) {
         Tensor dx = Kernels.empty(grad.backend(), DType.FLOAT32, inputShape);
-        grad.backend().maxPool2dBackward(geometry, grad.buffer(), saved(0).buffer(), dx.buffer());
+        grad.backend().maxPool2dBackward(geometry, buffer(grad), buffer(saved(0)), buffer(dx));
         return new Tensor[] {dx};
     }
 }

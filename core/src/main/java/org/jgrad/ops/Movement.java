@@ -3,20 +3,12 @@ package org.jgrad.ops;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
 
-/** Shape and movement ops: reshape, permute, narrow, expand, cat and what is built from them. */
-public final class Movement {
+/** Shape ops built from reshape, permute, narrow and cat (transpose, squeeze, flatten, slice, stack), and the untracked copy. */
+final class Movement {
     private Movement() {
     }
 
-    public static Tensor reshape(Tensor x, int[] shape) {
-        return Reshape.apply(x, shape);
-    }
-
-    public static Tensor permute(Tensor x, int[] dims) {
-        return Permute.apply(x, dims);
-    }
-
-    public static Tensor transpose(Tensor x, int dim0, int dim1) {
+    static Tensor transpose(Tensor x, int dim0, int dim1) {
         int rank = x.dim();
         int a = Shape.normalizeDim("transpose", dim0, rank);
         int b = Shape.normalizeDim("transpose", dim1, rank);
@@ -27,7 +19,7 @@ public final class Movement {
         return Permute.apply(x, dims);
     }
 
-    public static Tensor squeeze(Tensor x) {
+    static Tensor squeeze(Tensor x) {
         int[] shape = x.shape();
         boolean[] ones = new boolean[shape.length];
         for (int i = 0; i < shape.length; i++) {
@@ -37,7 +29,7 @@ public final class Movement {
     }
 
     /** Removes dimension dim when its size is 1; otherwise returns an unchanged view, as PyTorch. */
-    public static Tensor squeeze(Tensor x, int dim) {
+    static Tensor squeeze(Tensor x, int dim) {
         if (ZeroDim.applies("squeeze", x, dim)) {
             return Reshape.apply(x, x.shape());
         }
@@ -48,7 +40,7 @@ public final class Movement {
         return Reshape.apply(x, Reductions.dropDims(shape, drop));
     }
 
-    public static Tensor unsqueeze(Tensor x, int dim) {
+    static Tensor unsqueeze(Tensor x, int dim) {
         int d = Shape.normalizeDim("unsqueeze", dim, x.dim() + 1);
         int[] shape = x.shape();
         int[] out = new int[shape.length + 1];
@@ -58,7 +50,7 @@ public final class Movement {
         return Reshape.apply(x, out);
     }
 
-    public static Tensor flatten(Tensor x, int startDim, int endDim) {
+    static Tensor flatten(Tensor x, int startDim, int endDim) {
         int[] shape = x.shape();
         if (shape.length == 0) {
             return Reshape.apply(x, new int[] {1});
@@ -77,28 +69,16 @@ public final class Movement {
         return Reshape.apply(x, out);
     }
 
-    public static Tensor narrow(Tensor x, int dim, int start, int length) {
-        return Narrow.apply(x, dim, start, length);
-    }
-
     /** Entries [start, end) of dim; negative bounds count from the end, bounds past the end are clipped. */
-    public static Tensor slice(Tensor x, int dim, int start, int end) {
+    static Tensor slice(Tensor x, int dim, int start, int end) {
         int size = x.size(dim);
         int s = Math.min(size, Math.max(0, start < 0 ? start + size : start));
         int e = Math.min(size, Math.max(s, end < 0 ? end + size : end));
         return Narrow.apply(x, dim, s, e - s);
     }
 
-    public static Tensor expand(Tensor x, int[] shape) {
-        return Expand.apply(x, shape);
-    }
-
-    public static Tensor cat(int dim, Tensor... tensors) {
-        return Cat.apply(dim, tensors);
-    }
-
     /** Joins equally shaped tensors along a new dimension. */
-    public static Tensor stack(int dim, Tensor... tensors) {
+    static Tensor stack(int dim, Tensor... tensors) {
         if (tensors.length == 0) {
             throw new IllegalArgumentException("stack: needs at least one tensor");
         }
@@ -114,7 +94,7 @@ public final class Movement {
     }
 
     /** A contiguous copy that does not share storage; no graph. */
-    public static Tensor copy(Tensor x) {
+    static Tensor copy(Tensor x) {
         return Kernels.strided(x, x.shape(), 0, Shape.strides(x.shape()));
     }
 }

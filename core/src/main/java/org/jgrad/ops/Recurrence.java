@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.jgrad.DType;
@@ -54,7 +56,7 @@ final class Recurrence extends Function {
         Backend backend = gx.backend();
         Recurrence fn = new Recurrence(mode, steps, batch, hidden, valid, biasHh != null);
         Tensor states = Kernels.empty(backend, DType.FLOAT32, new int[] {steps + 1, batch, width});
-        backend.copy(new int[] {batch * width}, initial.buffer(), 0, new int[] {1}, states.buffer(), 0, new int[] {1});
+        backend.copy(new int[] {batch * width}, buffer(initial), 0, new int[] {1}, buffer(states), 0, new int[] {1});
         Tensor[] kept = new Tensor[steps + 2];
         kept[0] = weightHh;
         kept[1] = states;
@@ -64,7 +66,7 @@ final class Recurrence extends Function {
                         : fn.hiddenBias(backend, biasHh);
                 backend.gemm(new GemmShape(1, batch, mode.gates() * hidden, hidden, false, true, 1f, 1f,
                         k * batch * width, width, 0, 0, hidden, 0, 0, mode.gates() * hidden, 0),
-                        states.buffer(), weightHh.buffer(), pre.buffer());
+                        buffer(states), buffer(weightHh), buffer(pre));
                 kept[k + 2] = fn.cell.forward(gx, pre, states, k);
                 fn.holdPaddedRows(states, k, width);
             }
@@ -94,7 +96,7 @@ final class Recurrence extends Function {
             dropPaddedGradients(backend, dGh, dGx, k, gateWidth);
             backend.gemm(new GemmShape(1, batch, hidden, gateWidth, false, false, 1f, 1f,
                     k * batch * gateWidth, gateWidth, 0, 0, hidden, 0, 0, width, 0),
-                    dGh.buffer(), weightHh.buffer(), dPrev.buffer());
+                    buffer(dGh), buffer(weightHh), buffer(dPrev));
             passPaddedRows(backend, running, dPrev, k, width);
             Tensor slot = Steps.block(g, k, batch, width);
             running.close();
@@ -104,7 +106,7 @@ final class Recurrence extends Function {
         }
         Tensor dWeight = Kernels.empty(backend, DType.FLOAT32, new int[] {gateWidth, hidden});
         backend.gemm(new GemmShape(1, gateWidth, hidden, steps * batch, true, false, 1f, 0f,
-                0, gateWidth, 0, 0, width, 0, 0, hidden, 0), dGh.buffer(), states.buffer(), dWeight.buffer());
+                0, gateWidth, 0, 0, width, 0, 0, hidden, 0), buffer(dGh), buffer(states), buffer(dWeight));
         List<Tensor> grads = new ArrayList<>(List.of(dGx, dWeight));
         if (hasBias) {
             grads.add(dGh.reshape(steps * batch, gateWidth).sum(0, false));
@@ -126,8 +128,8 @@ final class Recurrence extends Function {
     private void holdPaddedRows(Tensor states, int k, int width) {
         for (int b = 0; valid != null && b < batch; b++) {
             if (!valid[k][b]) {
-                states.backend().copy(new int[] {width}, states.buffer(), (k * batch + b) * width, new int[] {1},
-                        states.buffer(), ((k + 1) * batch + b) * width, new int[] {1});
+                states.backend().copy(new int[] {width}, buffer(states), (k * batch + b) * width, new int[] {1},
+                        buffer(states), ((k + 1) * batch + b) * width, new int[] {1});
             }
         }
     }
@@ -139,7 +141,7 @@ final class Recurrence extends Function {
             if (!valid[k][b]) {
                 zeros = zeros == null ? Tensors.zeros(backend, DType.FLOAT32, gateWidth) : zeros;
                 for (Tensor target : dGh == dGx ? new Tensor[] {dGh} : new Tensor[] {dGh, dGx}) {
-                    backend.copy(new int[] {gateWidth}, zeros.buffer(), 0, new int[] {1}, target.buffer(),
+                    backend.copy(new int[] {gateWidth}, buffer(zeros), 0, new int[] {1}, buffer(target),
                             (k * batch + b) * gateWidth, new int[] {1});
                 }
             }
@@ -153,7 +155,7 @@ final class Recurrence extends Function {
     private void passPaddedRows(Backend backend, Tensor dNext, Tensor dPrev, int k, int width) {
         for (int b = 0; valid != null && b < batch; b++) {
             if (!valid[k][b]) {
-                backend.copy(new int[] {width}, dNext.buffer(), b * width, new int[] {1}, dPrev.buffer(), b * width,
+                backend.copy(new int[] {width}, buffer(dNext), b * width, new int[] {1}, buffer(dPrev), b * width,
                         new int[] {1});
             }
         }

@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.view;
+
 import org.jgrad.Function;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
@@ -26,7 +28,7 @@ final class ReduceExtreme extends Function {
         int[] keptShape = values.shape();
         Tensor out = values;
         if (!keepDim) {
-            out = values.viewStorage(Reductions.dropDims(keptShape, Reductions.dimsMask(name, new int[] {d}, x.dim())));
+            out = view(values, Reductions.dropDims(keptShape, Reductions.dimsMask(name, new int[] {d}, x.dim())));
             values.close();
         }
         ReduceExtreme fn = new ReduceExtreme(d, x.shape(), keptShape);

@@ -1,23 +1,25 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.view;
+
 import org.jgrad.DType;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
 import org.jgrad.backend.ReduceOp;
 
 /** Reductions along dimensions: sum, mean, var, max/min with gradients, argmax/argmin without. */
-public final class Reductions {
+final class Reductions {
     private Reductions() {
     }
 
     /** Sum over dims; a size-0 dimension sums to 0, as PyTorch. */
-    public static Tensor sum(Tensor x, int[] dims, boolean keepDim) {
+    static Tensor sum(Tensor x, int[] dims, boolean keepDim) {
         return ZeroDim.applies("sum", x, dims) ? ZeroDim.along(x, v -> Sum.apply(v, new int[] {0}, true))
                 : Sum.apply(x, dims, keepDim);
     }
 
     /** Mean over dims; over no elements it is NaN (0/0), as PyTorch. */
-    public static Tensor mean(Tensor x, int[] dims, boolean keepDim) {
+    static Tensor mean(Tensor x, int[] dims, boolean keepDim) {
         if (ZeroDim.applies("mean", x, dims)) {
             return sum(x, dims, keepDim);
         }
@@ -29,19 +31,19 @@ public final class Reductions {
      * Variance over dims, dividing by N - correction (1 is PyTorch's default, unbiased); with no
      * degrees of freedom left the divisor is 0, giving NaN (or infinity), as PyTorch.
      */
-    public static Tensor var(Tensor x, int[] dims, int correction, boolean keepDim) {
+    static Tensor var(Tensor x, int[] dims, int correction, boolean keepDim) {
         int n = count(x, dims, "var");
         Tensor centered = x.sub(mean(x, dims, true));
         return Sum.apply(centered.mul(centered), dims, keepDim).div((float) Math.max(0, n - correction));
     }
 
     /** Standard deviation over dims: the square root of {@link #var}, with PyTorch's zero gradient where it is 0. */
-    public static Tensor std(Tensor x, int[] dims, int correction, boolean keepDim) {
+    static Tensor std(Tensor x, int[] dims, int correction, boolean keepDim) {
         return Std.apply(var(x, dims, correction, keepDim));
     }
 
     /** max or min along dim; INT32 input gives INT32 values, as PyTorch. */
-    public static Tensor extreme(ReduceOp op, Tensor x, int dim, boolean keepDim) {
+    static Tensor extreme(ReduceOp op, Tensor x, int dim, boolean keepDim) {
         if (x.dtype() == DType.INT32) {
             return IntegerValued.viaFloat(x, v -> extreme(op, v, dim, keepDim));
         }
@@ -50,12 +52,12 @@ public final class Reductions {
     }
 
     /** max or min of every element (0-d); the gradient is split among the elements attaining it. */
-    public static Tensor extreme(ReduceOp op, Tensor x) {
+    static Tensor extreme(ReduceOp op, Tensor x) {
         return x.dtype() == DType.INT32 ? IntegerValued.viaFloat(x, v -> ExtremeAll.apply(op, v)) : ExtremeAll.apply(op, x);
     }
 
     /** Indices (INT32) of the max or min along dim; not differentiable. */
-    public static Tensor argIndex(ReduceOp op, Tensor x, int dim, boolean keepDim) {
+    static Tensor argIndex(ReduceOp op, Tensor x, int dim, boolean keepDim) {
         String name = op.name().toLowerCase(java.util.Locale.ROOT);
         if (ZeroDim.applies(name, x, dim)) {
             return ZeroDim.along(x, v -> argIndex(op, v, 0, true));
@@ -65,7 +67,7 @@ public final class Reductions {
         if (keepDim) {
             return indices;
         }
-        Tensor out = indices.viewStorage(dropDims(indices.shape(), dimsMask(name, new int[] {d}, x.dim())));
+        Tensor out = view(indices, dropDims(indices.shape(), dimsMask(name, new int[] {d}, x.dim())));
         indices.close();
         return out;
     }

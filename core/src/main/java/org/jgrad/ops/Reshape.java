@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.view;
+
 import java.util.Arrays;
 import org.jgrad.Function;
 import org.jgrad.Shape;
@@ -15,7 +17,7 @@ final class Reshape extends Function {
 
     static Tensor apply(Tensor x, int[] shape) {
         int[] resolved = resolve(x.shape(), shape);
-        return record(new Reshape(x.shape()), x.viewStorage(resolved), x);
+        return record(new Reshape(x.shape()), view(x, resolved), x);
     }
 
     @Override

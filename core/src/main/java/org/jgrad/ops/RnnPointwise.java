@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
 import org.jgrad.Scope;
 import org.jgrad.Tensor;
 import org.jgrad.backend.UnaryOp;
@@ -32,7 +34,7 @@ final class RnnPointwise implements CellPointwise {
             Tensor next = Steps.block(states, k + 1, batch, hidden);
             Tensor slope = mode == RecurrentMode.RNN_TANH ? next.mul(next).neg().add(1f) : next.gt(0f);
             Steps.put(dNext.mul(slope), dGh, k);
-            dPrev.backend().fill(dPrev.buffer(), 0f);
+            dPrev.backend().fill(buffer(dPrev), 0f);
         }
     }
 }

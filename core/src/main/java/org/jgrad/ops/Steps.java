@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
 import org.jgrad.Tensor;
 
 /** Per-step blocks of the (steps, batch, width) tensors a {@link Recurrence} works on. */
@@ -15,6 +17,6 @@ final class Steps {
     /** Copies {@code block} (batch, width), contiguous, into block k of {@code target} (n, batch, width). */
     static void put(Tensor block, Tensor target, int k) {
         int n = block.numel();
-        block.backend().copy(new int[] {n}, block.buffer(), 0, new int[] {1}, target.buffer(), k * n, new int[] {1});
+        block.backend().copy(new int[] {n}, buffer(block), 0, new int[] {1}, buffer(target), k * n, new int[] {1});
     }
 }

@@ -1,5 +1,7 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.view;
+
 import org.jgrad.Function;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
@@ -28,9 +30,9 @@ final class Sum extends Function {
             }
         }
         int[] keptShape = acc.shape();
-        Tensor out = acc == x ? x.viewStorage(keptShape) : acc;
+        Tensor out = acc == x ? view(x, keptShape) : acc;
         if (!keepDim) {
-            Tensor squeezed = out.viewStorage(Reductions.dropDims(keptShape, reduced));
+            Tensor squeezed = view(out, Reductions.dropDims(keptShape, reduced));
             out.close();
             out = squeezed;
         }

@@ -1,5 +1,6 @@
 package org.jgrad.optim;
 
+import static org.jgrad.internal.TensorAccess.buffer;
 import static org.jgrad.optim.OptionRule.NON_NEGATIVE;
 import static org.jgrad.optim.OptionRule.POSITIVE;
 
@@ -36,6 +37,6 @@ public final class Adagrad extends Optimizer {
     protected void update(ParamGroup g, Tensor p, ParamState s) {
         AdagradConfig config = new AdagradConfig((float) g.lr(), (float) g.get("lrDecay"), (float) g.get("weightDecay"),
                 (float) g.get("eps"));
-        p.backend().adagradStep(config, s.step() + 1, p.buffer(), p.grad().buffer(), s.buffer("sum", p).buffer());
+        p.backend().adagradStep(config, s.step() + 1, buffer(p), buffer(p.grad()), buffer(s.buffer("sum", p)));
     }
 }

@@ -1,5 +1,6 @@
 package org.jgrad.optim;
 
+import static org.jgrad.internal.TensorAccess.buffer;
 import static org.jgrad.optim.OptionRule.FLAG;
 import static org.jgrad.optim.OptionRule.NON_NEGATIVE;
 import static org.jgrad.optim.OptionRule.POSITIVE;
@@ -53,7 +54,7 @@ public class Adam extends Optimizer {
         AdamConfig config = new AdamConfig((float) g.lr(), (float) g.get("beta1"), (float) g.get("beta2"),
                 (float) g.get("eps"), (float) g.get("weightDecay"), decoupled, g.flag("amsgrad"));
         Tensor maxExpAvgSq = config.amsgrad() ? s.buffer("max_exp_avg_sq", p) : null;
-        p.backend().adamStep(config, s.step() + 1, p.buffer(), p.grad().buffer(), s.buffer("exp_avg", p).buffer(),
-                s.buffer("exp_avg_sq", p).buffer(), maxExpAvgSq == null ? null : maxExpAvgSq.buffer());
+        p.backend().adamStep(config, s.step() + 1, buffer(p), buffer(p.grad()), buffer(s.buffer("exp_avg", p)),
+                buffer(s.buffer("exp_avg_sq", p)), maxExpAvgSq == null ? null : buffer(maxExpAvgSq));
     }
 }

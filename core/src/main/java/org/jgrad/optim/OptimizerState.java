@@ -10,7 +10,7 @@ import org.jgrad.DType;
 import org.jgrad.Scope;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
-import org.jgrad.ops.Movement;
+import org.jgrad.internal.StaticOps;
 
 /**
  * A snapshot of an optimizer, enough to resume training: {@code scalars} holds group options
@@ -37,7 +37,7 @@ public record OptimizerState(Map<String, Double> scalars, Map<String, Tensor> te
                 if (s != null) {
                     scalars.put("state." + index + ".step", (double) s.step());
                     for (Map.Entry<String, Tensor> buffer : s.buffers().entrySet()) {
-                        tensors.put("state." + index + "." + buffer.getKey(), Scope.untrack(Movement.copy(buffer.getValue())));
+                        tensors.put("state." + index + "." + buffer.getKey(), Scope.untrack(StaticOps.copy(buffer.getValue())));
                     }
                 }
                 index++;
@@ -118,7 +118,7 @@ public record OptimizerState(Map<String, Double> scalars, Map<String, Tensor> te
         try {
             for (Map.Entry<String, Tensor> entry : tensors.entrySet()) {
                 if (entry.getKey().startsWith(prefix)) {
-                    s.put(entry.getKey().substring(prefix.length()), Movement.copy(entry.getValue().to(param.backend())));
+                    s.put(entry.getKey().substring(prefix.length()), StaticOps.copy(entry.getValue().to(param.backend())));
                 }
             }
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package org.jgrad.optim;
 
+import static org.jgrad.internal.TensorAccess.buffer;
 import static org.jgrad.optim.OptionRule.FLAG;
 import static org.jgrad.optim.OptionRule.NON_NEGATIVE;
 import static org.jgrad.optim.OptionRule.POSITIVE;
@@ -50,7 +51,7 @@ public final class RMSprop extends Optimizer {
                 (float) g.get("weightDecay"), (float) g.get("momentum"), g.flag("centered"));
         Tensor momentum = config.momentum() > 0 ? s.buffer("momentum_buffer", p) : null;
         Tensor gradAvg = config.centered() ? s.buffer("grad_avg", p) : null;
-        p.backend().rmspropStep(config, p.buffer(), p.grad().buffer(), s.buffer("square_avg", p).buffer(),
-                momentum == null ? null : momentum.buffer(), gradAvg == null ? null : gradAvg.buffer());
+        p.backend().rmspropStep(config, buffer(p), buffer(p.grad()), buffer(s.buffer("square_avg", p)),
+                momentum == null ? null : buffer(momentum), gradAvg == null ? null : buffer(gradAvg));
     }
 }

@@ -1,5 +1,6 @@
 package org.jgrad.optim;
 
+import static org.jgrad.internal.TensorAccess.buffer;
 import static org.jgrad.optim.OptionRule.FLAG;
 import static org.jgrad.optim.OptionRule.NON_NEGATIVE;
 
@@ -45,7 +46,7 @@ public final class SGD extends Optimizer {
         SgdConfig config = new SgdConfig((float) g.lr(), (float) g.get("momentum"), (float) g.get("dampening"),
                 (float) g.get("weightDecay"), g.flag("nesterov"));
         Tensor momentum = config.momentum() == 0 ? null : s.buffer("momentum_buffer", p);
-        p.backend().sgdStep(config, s.step() == 0, p.buffer(), p.grad().buffer(),
-                momentum == null ? null : momentum.buffer());
+        p.backend().sgdStep(config, s.step() == 0, buffer(p), buffer(p.grad()),
+                momentum == null ? null : buffer(momentum));
     }
 }

@@ -84,13 +84,13 @@ public class ComparisonOpsConformance extends TensorConformanceSupport {
         HostArray cond = HostArray.of(new float[] {-2.5f, 0f, 0.5f}, 3, 1);
         HostArray a = HostArray.random(45, -1, 1, 1, 4);
         HostArray b = HostArray.random(46, 5, 6, new int[0]);
-        assertExact("where (3,1) (1,4) scalar", HostArray.where(cond, a, b), Tensors.where(tensor(cond), tensor(a), tensor(b)));
+        assertExact("where (3,1) (1,4) scalar", HostArray.where(cond, a, b), tensor(a).where(tensor(cond), tensor(b)));
         HostArray mask = HostArray.randomIntegers(47, 0, 2, 1000);
         HostArray x = HostArray.random(48, -1, 1, 1000);
         HostArray y = HostArray.random(49, -1, 1, 1000);
         assertExact("where 1000", HostArray.where(mask, x, y), tensor(x).where(tensor(mask), tensor(y)));
         assertExact("where with an INT32 condition", HostArray.of(new double[] {1, 7, 1}, 3),
-                Tensors.where(intTensor(new int[] {5, 0, -1}, 3), Tensors.scalar(1f), Tensors.scalar(7f)));
+                Tensors.scalar(1f).where(intTensor(new int[] {5, 0, -1}, 3), Tensors.scalar(7f)));
     }
 
     @Test
@@ -128,8 +128,8 @@ public class ComparisonOpsConformance extends TensorConformanceSupport {
         }
         assertRejected(IllegalArgumentException.class, () -> a.maximum(b), "maximum", shape(2, 3), shape(4, 3));
         assertRejected(IllegalArgumentException.class, () -> a.minimum(b), "minimum", shape(2, 3), shape(4, 3));
-        assertRejected(IllegalArgumentException.class, () -> Tensors.where(a, b, Tensors.ones(3)), "where", shape(2, 3), shape(4, 3));
-        assertRejected(IllegalArgumentException.class, () -> Tensors.where(Tensors.ones(3), a, Tensors.ones(5)), "where",
+        assertRejected(IllegalArgumentException.class, () -> b.where(a, Tensors.ones(3)), "where", shape(2, 3), shape(4, 3));
+        assertRejected(IllegalArgumentException.class, () -> a.where(Tensors.ones(3), Tensors.ones(5)), "where",
                 shape(2, 3), shape(5));
     }
 }

@@ -162,11 +162,11 @@ public class ElementwiseGradientConformance extends TensorConformanceSupport {
             bits[i] = i % 3 == 0 || i == 7 ? 1 : 0;
         }
         Tensor cond = Tensors.fromArray(bits, 3, 4);
-        check("where both full", t -> Tensors.where(cond, t[0], t[1]),
+        check("where both full", t -> t[0].where(cond, t[1]),
                 GradInput.uniform(20, -1, 1, 3, 4), GradInput.uniform(21, -1, 1, 3, 4));
-        check("where broadcast branches", t -> Tensors.where(cond, t[0], t[1]),
+        check("where broadcast branches", t -> t[0].where(cond, t[1]),
                 GradInput.uniform(22, -1, 1, 3, 1), GradInput.uniform(23, -1, 1, 4));
-        check("where scalar branch", t -> Tensors.where(cond, t[0], t[1]),
+        check("where scalar branch", t -> t[0].where(cond, t[1]),
                 GradInput.uniform(24, -1, 1), GradInput.uniform(25, -1, 1, 2, 3, 4));
         check("where mask from the input", t -> t[0].where(t[0].gt(0f), t[0].mul(0.1f)), GradInput.awayFromZero(26, 5, 6));
     }

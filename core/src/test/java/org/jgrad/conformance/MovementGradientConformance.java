@@ -75,7 +75,7 @@ public class MovementGradientConformance extends TensorConformanceSupport {
         check("expand [1] to [5]", t -> t[0].expand(5), any(103, 1));
         check("expand [4] to [3, 4]", t -> t[0].expand(3, 4), any(104, 4));
         check("expand [3, 1] to [-1, 5]", t -> t[0].expand(-1, 5), any(105, 3, 1));
-        check("expand 0-d to [2, 2]", t -> t[0].broadcastTo(2, 2), any(106));
+        check("expand 0-d to [2, 2]", t -> t[0].expand(2, 2), any(106));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.jgrad.nn.init;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
 import org.jgrad.DType;
 import org.jgrad.Generator;
 import org.jgrad.Shape;
@@ -39,7 +41,7 @@ public final class Init {
     }
 
     public static Tensor constant(Tensor t, double value) {
-        t.backend().fill(t.buffer(), (float) value);
+        t.backend().fill(buffer(t), (float) value);
         return t;
     }
 
