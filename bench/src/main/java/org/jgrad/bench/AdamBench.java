@@ -26,22 +26,11 @@ public final class AdamBench {
     }
 
     public static void main(String[] args) {
-        String backendName = "cpu";
-        int params = 1 << 24;
-        double seconds = 2;
-        int repeats = 21;
-        for (int i = 0; i < args.length; i += 2) {
-            if (i + 1 == args.length) {
-                fail(args[i]);
-            }
-            switch (args[i]) {
-                case "--backend" -> backendName = args[i + 1];
-                case "--params" -> params = Integer.parseInt(args[i + 1]);
-                case "--seconds" -> seconds = Double.parseDouble(args[i + 1]);
-                case "--repeats" -> repeats = Integer.parseInt(args[i + 1]);
-                default -> fail(args[i]);
-            }
-        }
+        Options options = Options.parse(args, "--backend", "--params", "--seconds", "--repeats");
+        String backendName = options.string("--backend", "cpu");
+        int params = options.integer("--params", 1 << 24, 1);
+        double seconds = options.real("--seconds", 2);
+        int repeats = options.integer("--repeats", 21, 1);
         Backend backend = Backends.named(backendName);
         System.out.println("backend: " + backend.description() + "; java " + Runtime.version());
         double step = medianStepSeconds(backend, params, seconds, repeats);
@@ -78,10 +67,5 @@ public final class AdamBench {
         double[] sorted = Arrays.copyOf(times, count);
         Arrays.sort(sorted);
         return sorted[count / 2];
-    }
-
-    private static void fail(String option) {
-        throw new IllegalArgumentException("bad option " + option
-                + "; expected --backend NAME, --params N, --seconds S or --repeats R, each with a value");
     }
 }

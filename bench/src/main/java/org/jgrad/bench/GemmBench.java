@@ -12,7 +12,11 @@ import org.jgrad.backend.GemmShape;
  * Square SGEMM throughput of one backend through the SPI: C = A B with n x n random non-zero
  * operands, warmed up (so the JIT has compiled the kernels), then the median of many timed
  * calls. Each timed call ends by downloading a one-element buffer, which waits for queued work
- * on a GPU backend. The last line printed is {@code gemm backend=NAME n=N gflops=G}.
+ * on a GPU backend. The last line printed is {@code gemm backend=NAME n=N gflops=G cpu_gflops=C}:
+ * G from the median call's wall time; C from the process CPU time of all timed calls, times the
+ * number of cores (the rate with every core to itself, which a shared machine's other jobs do not
+ * lower; it also counts JIT and GC threads, so it errs low; comparable with bench/run peak where the
+ * product runs on every core: the CPU backend from n = 256 up).
  *
  * <p>Arguments: {@code --backend NAME} (default cpu), {@code --size N} (default 1024),
  * {@code --seconds S} (default 2: at least this long warming up and again timing),
@@ -23,28 +27,25 @@ public final class GemmBench {
     }
 
     public static void main(String[] args) {
-        String backendName = "cpu";
-        int n = 1024;
-        double seconds = 2;
-        int repeats = 21;
-        for (int i = 0; i < args.length; i += 2) {
-            String value = i + 1 < args.length ? args[i + 1] : missing(args[i]);
-            switch (args[i]) {
-                case "--backend" -> backendName = value;
-                case "--size" -> n = Integer.parseInt(value);
-                case "--seconds" -> seconds = Double.parseDouble(value);
-                case "--repeats" -> repeats = Integer.parseInt(value);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; expected --backend NAME, --size N, --seconds S or --repeats R");
-            }
-        }
+        Options options = Options.parse(args, "--backend", "--size", "--seconds", "--repeats");
+        String backendName = options.string("--backend", "cpu");
+        int n = options.integer("--size", 1024, 1);
+        double seconds = options.real("--seconds", 2);
+        int repeats = options.integer("--repeats", 21, 1);
         Backend backend = Backends.named(backendName);
         System.out.println("backend: " + backend.description() + "; java " + Runtime.version());
-        double median = medianSeconds(backend, n, seconds, repeats);
-        System.out.printf("gemm backend=%s n=%d gflops=%.1f%n", backend.name(), n, 2.0 * n * n * n / median * 1e-9);
+        Timing timing = time(backend, n, seconds, repeats);
+        double flops = 2.0 * n * n * n;
+        System.out.printf("gemm backend=%s n=%d gflops=%.1f cpu_gflops=%.1f%n", backend.name(), n,
+                flops / timing.medianSeconds() * 1e-9,
+                flops * timing.calls() / timing.cpuSeconds() * Runtime.getRuntime().availableProcessors() * 1e-9);
     }
 
-    private static double medianSeconds(Backend backend, int n, double seconds, int repeats) {
+    /** The median wall time of one call, and the process CPU time of all {@code calls} timed calls. */
+    private record Timing(double medianSeconds, int calls, double cpuSeconds) {
+    }
+
+    private static Timing time(Backend backend, int n, double seconds, int repeats) {
         GemmShape shape = GemmShape.dense(1, n, n, n, false, false);
         Buffer a = randomMatrix(backend, n, 1);
         Buffer b = randomMatrix(backend, n, 2);
@@ -57,15 +58,17 @@ public final class GemmBench {
         double[] times = new double[repeats];
         int count = 0;
         long timeUntil = System.nanoTime() + (long) (seconds * 1e9);
+        long cpuStart = ProcessCpu.nanos();
         while (count < repeats || System.nanoTime() < timeUntil) {
             if (count == times.length) {
                 times = Arrays.copyOf(times, 2 * count);
             }
             times[count++] = timedCall(backend, shape, a, b, c, sync);
         }
+        double cpuSeconds = (ProcessCpu.nanos() - cpuStart) * 1e-9;
         double[] sorted = Arrays.copyOf(times, count);
         Arrays.sort(sorted);
-        return sorted[count / 2];
+        return new Timing(sorted[count / 2], count, cpuSeconds);
     }
 
     /** Seconds for one product, including waiting for it to finish. */
@@ -86,9 +89,5 @@ public final class GemmBench {
         Buffer buffer = backend.allocate(DType.FLOAT32, values.length);
         backend.upload(values, buffer);
         return buffer;
-    }
-
-    private static String missing(String option) {
-        throw new IllegalArgumentException("option " + option + " needs a value");
     }
 }

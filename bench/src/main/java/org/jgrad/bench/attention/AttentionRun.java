@@ -1,9 +1,10 @@
 package org.jgrad.bench.attention;
 
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.function.Function;
+import org.jgrad.bench.Options;
+import org.jgrad.bench.ProcessCpu;
 
 /**
  * The attention benchmark loop shared by jgrad and DJL, so that only the framework differs: one
@@ -36,13 +37,13 @@ public final class AttentionRun {
                 step.train();
             }
             double[] ms = new double[args.steps()];
-            long cpuStart = processCpuNanos();
+            long cpuStart = ProcessCpu.nanos();
             for (int i = 0; i < ms.length; i++) {
                 long start = System.nanoTime();
                 step.train();
                 ms[i] = (System.nanoTime() - start) / 1e6;
             }
-            double cpuMs = (processCpuNanos() - cpuStart) / 1e6 / ms.length;
+            double cpuMs = (ProcessCpu.nanos() - cpuStart) / 1e6 / ms.length;
             Arrays.sort(ms);
             double median = ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
             out.printf("steps: min %.1f ms, median %.1f ms, max %.1f ms; process CPU %.1f ms a step%n", ms[0], median,
@@ -52,28 +53,8 @@ public final class AttentionRun {
     }
 
     private static Args parse(String[] argv) {
-        int batch = 32;
-        int steps = 20;
-        int warmup = 5;
-        for (int i = 0; i < argv.length; i += 2) {
-            if (i + 1 >= argv.length) {
-                throw new IllegalArgumentException("option " + argv[i] + " needs a value");
-            }
-            int value = Integer.parseInt(argv[i + 1]);
-            switch (argv[i]) {
-                case "--batch" -> batch = value;
-                case "--steps" -> steps = value;
-                case "--warmup" -> warmup = value;
-                default -> throw new IllegalArgumentException("unknown option " + argv[i] + "; expected --batch, --steps, --warmup");
-            }
-        }
-        if (batch < 1 || steps < 1 || warmup < 0) {
-            throw new IllegalArgumentException("need --batch >= 1, --steps >= 1, --warmup >= 0");
-        }
-        return new Args(batch, steps, warmup);
-    }
-
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        Options options = Options.parse(argv, "--batch", "--steps", "--warmup");
+        return new Args(options.integer("--batch", 32, 1), options.integer("--steps", 20, 1),
+                options.integer("--warmup", 5, 0));
     }
 }

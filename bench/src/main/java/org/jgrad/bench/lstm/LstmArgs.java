@@ -1,5 +1,7 @@
 package org.jgrad.bench.lstm;
 
+import org.jgrad.bench.Options;
+
 /**
  * Options of the LSTM training-step benchmark: {@code --steps N} timed steps per round (default
  * 20), {@code --warmup N} untimed steps first (default 5), {@code --seq T} (35), {@code --batch B}
@@ -8,31 +10,10 @@ package org.jgrad.bench.lstm;
 public record LstmArgs(int steps, int warmup, int seq, int batch, int hidden, int layers, long seed) {
 
     public static LstmArgs parse(String[] argv) {
-        int steps = 20;
-        int warmup = 5;
-        int seq = 35;
-        int batch = 64;
-        int hidden = 256;
-        int layers = 2;
-        long seed = 1;
-        for (int i = 0; i < argv.length; i += 2) {
-            if (i + 1 >= argv.length) {
-                throw new IllegalArgumentException("option " + argv[i] + " needs a value");
-            }
-            int value = Integer.parseInt(argv[i + 1]);
-            switch (argv[i]) {
-                case "--steps" -> steps = value;
-                case "--warmup" -> warmup = value;
-                case "--seq" -> seq = value;
-                case "--batch" -> batch = value;
-                case "--hidden" -> hidden = value;
-                case "--layers" -> layers = value;
-                case "--seed" -> seed = value;
-                default -> throw new IllegalArgumentException("unknown option " + argv[i]
-                        + "; expected --steps, --warmup, --seq, --batch, --hidden, --layers or --seed");
-            }
-        }
-        return new LstmArgs(steps, warmup, seq, batch, hidden, layers, seed);
+        Options options = Options.parse(argv, "--steps", "--warmup", "--seq", "--batch", "--hidden", "--layers", "--seed");
+        return new LstmArgs(options.integer("--steps", 20, 1), options.integer("--warmup", 5, 0),
+                options.integer("--seq", 35, 1), options.integer("--batch", 64, 1), options.integer("--hidden", 256, 1),
+                options.integer("--layers", 2, 1), options.longValue("--seed", 1));
     }
 
     /** The same fixed input and target values for every framework: uniform on [-1, 1) from the seed. */

@@ -2,19 +2,22 @@ package org.jgrad.bench.mlp;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.function.Function;
+import org.jgrad.bench.ProcessCpu;
 import org.jgrad.data.MnistPart;
 
 /**
  * The benchmark loop shared by jgrad and its peers, so that only the framework differs: the same
  * model (the MLP or, with {@code --model cnn}, the examples' small CNN), the same MNIST arrays (the
- * first {@code --train-size} training images), the same shuffled order per epoch, whole batches gathered into the same host
- * arrays, each epoch timed, then the test accuracy on the 10,000 test images. Throughput is the
- * median samples/s of the steady-state epochs (all but the first, which includes JIT warm-up,
- * when there are two or more). The last line is
- * {@code MODEL backend=NAME samples_per_s=X test_acc=Y} (MODEL: mlp or cnn).
+ * first {@code --train-size} training images), the same shuffled order per epoch, whole batches
+ * gathered into the same host arrays (or, with {@code --feed resident}, by the framework from its
+ * own copy), each epoch timed, then the test accuracy on the 10,000 test images. Throughput is the
+ * median samples/s of the last half of the epochs (the last 5 of 10, 4 of 8, 2 of 3): frameworks
+ * warm up for several epochs (JIT compilation, PyTorch's allocator and thread pool), so only the
+ * steady state is compared. The last line is {@code MODEL backend=NAME samples_per_s=X
+ * cpu_sps=C first_epoch_sps=F test_acc=Y} (MODEL: mlp or cnn; C: the same epochs' median samples
+ * per process CPU-second, which a loaded machine lowers less; F: the first epoch's samples/s).
  */
 public final class MlpRun {
     private static final int EVAL_BATCH = 1000;
@@ -32,48 +35,47 @@ public final class MlpRun {
         MnistArrays train = MnistArrays.load(args.data(), MnistPart.TRAIN).head(args.trainSize());
         MnistArrays test = MnistArrays.load(args.data(), MnistPart.TEST);
         try (MlpModel model = (args.cnn() ? cnn : mlp).apply(args)) {
-            out.println(name + ": " + model.description() + "; java " + Runtime.version());
-            double samplesPerSecond = train(model, train, args, out);
+            out.println(name + ": " + model.description() + "; feed " + args.feed() + "; java " + Runtime.version());
+            if (args.resident()) {
+                model.hold(train);
+            }
+            double[][] rates = train(model, train, args, out);
             double accuracy = accuracy(model, test);
-            out.printf("%s backend=%s samples_per_s=%.0f test_acc=%.4f%n", args.model(), name, samplesPerSecond, accuracy);
+            out.printf("%s backend=%s samples_per_s=%.0f cpu_sps=%.0f first_epoch_sps=%.0f test_acc=%.4f%n",
+                    args.model(), name, steadyRate(rates[0]), steadyRate(rates[1]), rates[0][0], accuracy);
         }
     }
 
-    private static double train(MlpModel model, MnistArrays train, MlpArgs args, PrintStream out) {
+    /** Samples per second of each epoch, and samples per process CPU-second. */
+    private static double[][] train(MlpModel model, MnistArrays train, MlpArgs args, PrintStream out) {
         int batch = args.batchSize();
         var loader = train.loader(batch, args.seed());
-        float[] x = new float[batch * MnistArrays.FEATURES];
-        int[] y = new int[batch];
         double[] rates = new double[args.epochs()];
+        double[] cpuRates = new double[args.epochs()];
         for (int epoch = 0; epoch < args.epochs(); epoch++) {
             int[] order = loader.order(epoch);
             int batches = loader.numBatches();
             long start = System.nanoTime();
-            long cpuStart = processCpuNanos();
-            for (int b = 0; b < batches; b++) {
-                train.gather(order, b * batch, batch, x, y);
-                model.trainBatch(x, y);
-            }
+            long cpuStart = ProcessCpu.nanos();
+            model.trainEpoch(train, order, batches, batch);
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
+            double cpuSeconds = (ProcessCpu.nanos() - cpuStart) / 1e9;
             rates[epoch] = batches * batch / seconds;
+            cpuRates[epoch] = batches * batch / cpuSeconds;
             out.printf("epoch %d: %.2f s, %.0f samples/s (process CPU %.2f s: %.0f samples per CPU-second)%n",
-                    epoch + 1, seconds, rates[epoch], cpuSeconds, batches * batch / cpuSeconds);
+                    epoch + 1, seconds, rates[epoch], cpuSeconds, cpuRates[epoch]);
         }
-        double[] steady = rates.length > 1 ? Arrays.copyOfRange(rates, 1, rates.length) : rates;
+        return new double[][] {rates, cpuRates};
+    }
+
+    /** The median of the last half of the epochs' rates (rounded up: all of one epoch, 2 of 3). */
+    private static double steadyRate(double[] rates) {
+        double[] steady = Arrays.copyOfRange(rates, rates.length / 2, rates.length);
         Arrays.sort(steady);
         int mid = steady.length / 2;
         return steady.length % 2 == 1 ? steady[mid] : (steady[mid - 1] + steady[mid]) / 2;
     }
 
-    /**
-     * CPU time of the whole process (all threads, native ones included): on a shared machine,
-     * samples per CPU-second shows the work done apart from waiting for a core.
-     */
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
-    }
 
     private static double accuracy(MlpModel model, MnistArrays test) {
         int hits = 0;

@@ -6,6 +6,7 @@ import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.jgrad.bench.Options;
 import org.jgrad.spark.SparkContexts;
 
 /**
@@ -20,18 +21,10 @@ public final class JobPerStepBench {
     }
 
     public static void main(String[] args) {
-        int workers = 2;
-        int params = 203_530;
-        int steps = 50;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--workers" -> workers = Integer.parseInt(args[i + 1]);
-                case "--params" -> params = Integer.parseInt(args[i + 1]);
-                case "--steps" -> steps = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --workers W --params P --steps N");
-            }
-        }
+        Options options = Options.parse(args, "--workers", "--params", "--steps");
+        int workers = options.integer("--workers", 2, 1);
+        int params = options.integer("--params", 203_530, 1);
+        int steps = options.integer("--steps", 50, 1);
         JavaSparkContext spark = SparkContexts.getOrCreate("jgrad-bench-job-per-step", workers);
         try {
             JavaRDD<Integer> parts = spark.parallelize(IntStream.range(0, workers).boxed().toList(), workers).cache();

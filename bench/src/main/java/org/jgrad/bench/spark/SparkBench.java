@@ -8,6 +8,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.jgrad.NoGrad;
 import org.jgrad.Tensor;
 import org.jgrad.Tensors;
+import org.jgrad.bench.Options;
 import org.jgrad.bench.mlp.JgradMlp;
 import org.jgrad.bench.mlp.MnistArrays;
 import org.jgrad.data.Mnist;
@@ -34,20 +35,11 @@ public final class SparkBench {
     }
 
     public static void main(String[] args) throws IOException {
-        int workers = 2;
-        int epochs = 2;
-        int batch = 128;
-        Path data = Mnist.defaultDirectory();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--workers" -> workers = Integer.parseInt(args[i + 1]);
-                case "--epochs" -> epochs = Integer.parseInt(args[i + 1]);
-                case "--batch-size" -> batch = Integer.parseInt(args[i + 1]);
-                case "--data" -> data = Path.of(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; options: --workers W --epochs E --batch-size N --data DIR");
-            }
-        }
+        Options options = Options.parse(args, "--workers", "--epochs", "--batch-size", "--data");
+        int workers = options.integer("--workers", 2, 1);
+        int epochs = options.integer("--epochs", 2, 1);
+        int batch = options.integer("--batch-size", 128, 1);
+        Path data = options.path("--data", Mnist.defaultDirectory());
         MnistArrays train = MnistArrays.load(data, MnistPart.TRAIN);
         MnistArrays test = MnistArrays.load(data, MnistPart.TEST);
         JavaSparkContext spark = SparkContexts.getOrCreate("jgrad-bench-spark", workers);

@@ -3,6 +3,7 @@ package org.jgrad.bench.peers;
 import java.io.IOException;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -22,7 +23,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * The benchmark MLP in Deeplearning4j (nd4j-native): a MultiLayerNetwork of a ReLU dense layer
  * and a softmax output layer with multi-class cross-entropy (the mean over the batch), plain SGD,
  * XAVIER_UNIFORM weights (bound sqrt(6 / (in + out))) and zero biases; {@code fit} per batch.
- * Its scores are softmax probabilities, whose argmax is that of the logits.
+ * Its scores are softmax probabilities, whose argmax is that of the logits. Workspaces (DL4J's
+ * reuse of per-iteration memory) are on for training and inference, spelled out although they are
+ * the default; libnd4j's threads come from OMP_NUM_THREADS ({@code bench/run} sets it).
  */
 public final class Dl4jMlp implements MlpModel {
     private final MultiLayerNetwork network;
@@ -32,6 +35,8 @@ public final class Dl4jMlp implements MlpModel {
                 .seed(args.seed())
                 .updater(new Sgd(args.lr()))
                 .weightInit(WeightInit.XAVIER_UNIFORM)
+                .trainingWorkspaceMode(WorkspaceMode.ENABLED)
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
                 .list()
                 .layer(new DenseLayer.Builder().nIn(MnistArrays.FEATURES).nOut(256).activation(Activation.RELU).build())
                 .layer(new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(256).nOut(MnistArrays.CLASSES)
@@ -64,7 +69,8 @@ public final class Dl4jMlp implements MlpModel {
     @Override
     public String description() {
         return "Deeplearning4j 1.0.0-M2.1, nd4j " + Nd4j.getBackend().getClass().getSimpleName()
-                + ", OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS");
+                + ", OMP_NUM_THREADS=" + System.getenv("OMP_NUM_THREADS") + ", OMP_WAIT_POLICY="
+                + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)");
     }
 
     @Override
