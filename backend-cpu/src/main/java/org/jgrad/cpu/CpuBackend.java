@@ -119,12 +119,22 @@ public final class CpuBackend implements Backend {
 
     @Override
     public void im2col(ConvGeometry g, float padValue, Buffer image, Buffer columns) {
-        Im2Col.im2col(g, padValue, CpuBuffer.of(image).floats(), CpuBuffer.of(columns).floats());
+        Im2Col.im2col(g, false, padValue, CpuBuffer.of(image).floats(), CpuBuffer.of(columns).floats());
+    }
+
+    @Override
+    public void im2colAcrossBatch(ConvGeometry g, float padValue, Buffer image, Buffer columns) {
+        Im2Col.im2col(g, true, padValue, CpuBuffer.of(image).floats(), CpuBuffer.of(columns).floats());
     }
 
     @Override
     public void col2im(ConvGeometry g, Buffer columns, Buffer image) {
-        Im2Col.col2im(g, CpuBuffer.of(columns).floats(), CpuBuffer.of(image).floats());
+        Im2Col.col2im(g, false, CpuBuffer.of(columns).floats(), CpuBuffer.of(image).floats());
+    }
+
+    @Override
+    public void col2imAcrossBatch(ConvGeometry g, Buffer columns, Buffer image) {
+        Im2Col.col2im(g, true, CpuBuffer.of(columns).floats(), CpuBuffer.of(image).floats());
     }
 
     @Override

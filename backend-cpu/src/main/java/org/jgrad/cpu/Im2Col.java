@@ -4,11 +4,13 @@ import java.util.Arrays;
 import org.jgrad.backend.ConvGeometry;
 
 /**
- * im2col and its adjoint col2im over NCHW batches, the column layout of {@link ConvGeometry}.
- * Plane p = (image n, channel c) owns image elements [p*H*W, (p+1)*H*W) and column rows
- * (n, c*kh*kw .. (c+1)*kh*kw - 1), which start at p*kh*kw*outH*outW; threads take whole planes, so
- * no two write the same element. Buffers may be longer than the geometry needs; only the elements
- * it addresses are read or written.
+ * im2col and its adjoint col2im over NCHW batches, in two column layouts: per image, that of
+ * {@link ConvGeometry} (batch, C*kh*kw, outH*outW), and across the batch (C*kh*kw, batch*outH*outW),
+ * where the row of tap (c, ki, kj) holds every image's outputs side by side. Plane p = (image n,
+ * channel c) owns image elements [p*H*W, (p+1)*H*W) and, in either layout, the outH*outW-long
+ * segments of its kh*kw column rows that belong to image n; threads take whole planes, so no two
+ * write the same element. Buffers may be longer than the geometry needs; only the elements it
+ * addresses are read or written.
  */
 final class Im2Col {
     /** Column elements per thread below which work stays on the calling thread. */
@@ -17,12 +19,15 @@ final class Im2Col {
     private Im2Col() {
     }
 
-    /** Unfolds {@code image} into {@code columns}; taps outside the image read {@code padValue}. */
-    static void im2col(ConvGeometry g, float padValue, float[] image, float[] columns) {
+    /**
+     * Unfolds {@code image} into {@code columns}, laid out across the batch when {@code acrossBatch};
+     * taps outside the image read {@code padValue}.
+     */
+    static void im2col(ConvGeometry g, boolean acrossBatch, float padValue, float[] image, float[] columns) {
         checkSizes("im2col", g, image, columns);
         int stride = g.strideW();
         int outW = g.outW(); // outW() divides; not once per row
-        forEachPlane(g, plane -> forEachRow(g, plane, (row, src, first, end) -> {
+        forEachPlane(g, plane -> forEachRow(g, acrossBatch, plane, (row, src, first, end) -> {
             Arrays.fill(columns, row, row + first, padValue);
             if (stride != 1) {
                 for (int ow = first; ow < end; ow++) {
@@ -35,14 +40,17 @@ final class Im2Col {
         }));
     }
 
-    /** Overwrites {@code image} with the sum, over every window, of the column entries that read each pixel. */
-    static void col2im(ConvGeometry g, float[] columns, float[] image) {
+    /**
+     * Overwrites {@code image} with the sum, over every window, of the column entries that read each
+     * pixel, in window order; the columns are laid out across the batch when {@code acrossBatch}.
+     */
+    static void col2im(ConvGeometry g, boolean acrossBatch, float[] columns, float[] image) {
         checkSizes("col2im", g, image, columns);
         int stride = g.strideW();
         int planeSize = g.height() * g.width();
         forEachPlane(g, plane -> {
             Arrays.fill(image, plane * planeSize, (plane + 1) * planeSize, 0f);
-            forEachRow(g, plane, (row, dst, first, end) -> {
+            forEachRow(g, acrossBatch, plane, (row, dst, first, end) -> {
                 for (int ow = first; ow < end; ow++) {
                     image[dst + ow * stride] += columns[row + ow];
                 }
@@ -72,14 +80,24 @@ final class Im2Col {
         });
     }
 
-    /** Visits the plane's column rows in order, finding each row's in-image run up front. */
-    private static void forEachRow(ConvGeometry g, int plane, RowBody body) {
+    /**
+     * Visits the plane's column rows in order, finding each row's in-image run up front. Tap t of
+     * plane (n, c) starts at ((n*C + c)*taps + t)*windows per image, at ((c*taps + t)*N + n)*windows
+     * across the batch; its outH rows of outW follow one another in both.
+     */
+    private static void forEachRow(ConvGeometry g, boolean acrossBatch, int plane, RowBody body) {
         int outH = g.outH();
         int outW = g.outW();
+        int windows = outH * outW;
+        int taps = g.kernelH() * g.kernelW();
         int imageBase = plane * g.height() * g.width();
-        int row = plane * g.kernelH() * g.kernelW() * outH * outW;
-        for (int ki = 0; ki < g.kernelH(); ki++) {
-            for (int kj = 0; kj < g.kernelW(); kj++) {
+        int image = plane / g.channels();
+        int channel = plane % g.channels();
+        int start = (acrossBatch ? channel * taps * g.batch() + image : plane * taps) * windows;
+        int tapStride = acrossBatch ? g.batch() * windows : windows;
+        for (int ki = 0, tap = 0; ki < g.kernelH(); ki++) {
+            for (int kj = 0; kj < g.kernelW(); kj++, tap++) {
+                int row = start + tap * tapStride;
                 int shiftW = kj * g.dilationW() - g.padW();
                 int first = firstInside(shiftW, g.strideW(), outW);
                 int end = Math.max(first, firstInside(shiftW - g.width(), g.strideW(), outW));

@@ -18,6 +18,10 @@ final class MaxPool {
 
     static void forward(ConvGeometry g, float[] image, float[] out, int[] argmax) {
         checkSizes("maxPool2d", g, image.length, out.length, argmax.length);
+        if (isPairs(g)) {
+            forwardPairs(g, image, out, argmax);
+            return;
+        }
         Window w = new Window(g);
         int strideH = g.strideH();
         int strideW = g.strideW();
@@ -48,6 +52,42 @@ final class MaxPool {
                     }
                     out[o] = best;
                     argmax[o] = bestTap;
+                }
+            }
+        });
+    }
+
+    /**
+     * The common 2x2 window, stride 2, no padding or dilation (MaxPool2d(2)): every tap inside the
+     * image, so the four are read without bounds checks, and the same selection as the general loop.
+     */
+    private static boolean isPairs(ConvGeometry g) {
+        return g.kernelH() == 2 && g.kernelW() == 2 && g.strideH() == 2 && g.strideW() == 2 && g.padH() == 0
+                && g.padW() == 0 && g.dilationH() == 1 && g.dilationW() == 1;
+    }
+
+    private static void forwardPairs(ConvGeometry g, float[] image, float[] out, int[] argmax) {
+        Window w = new Window(g);
+        int width = w.width;
+        forEachPlane(g, plane -> {
+            for (int o = plane * w.windows, oh = 0; oh < w.outH; oh++) {
+                int top = plane * w.planeSize + 2 * oh * width;
+                for (int ow = 0; ow < w.outW; ow++, o++) {
+                    int i = top + 2 * ow;
+                    float best = image[i];
+                    int bestTap = 0;
+                    float v = image[i + 1];
+                    boolean wins = v > best || (v != v && best == best);
+                    bestTap = wins ? 1 : bestTap;
+                    best = wins ? v : best;
+                    v = image[i + width];
+                    wins = v > best || (v != v && best == best);
+                    bestTap = wins ? 2 : bestTap;
+                    best = wins ? v : best;
+                    v = image[i + width + 1];
+                    wins = v > best || (v != v && best == best);
+                    out[o] = wins ? v : best;
+                    argmax[o] = wins ? 3 : bestTap;
                 }
             }
         });

@@ -112,6 +112,38 @@ public interface Backend extends AutoCloseable {
     void col2im(ConvGeometry g, Buffer columns, Buffer image);
 
     /**
+     * As {@link #im2col}, with the columns of the whole batch side by side: (channels * kernelH *
+     * kernelW, batch * outH * outW), row (c, ki, kj), column (n, oh, ow), so that one GEMM convolves
+     * the batch. The default unfolds with {@link #im2col} and permutes with {@link #copy}.
+     */
+    default void im2colAcrossBatch(ConvGeometry g, float padValue, Buffer image, Buffer columns) {
+        Buffer perImage = allocateUninitialized(DType.FLOAT32, g.batch() * g.colRows() * g.colCols());
+        im2col(g, padValue, image, perImage);
+        int[] shape = {g.batch(), g.colRows(), g.colCols()};
+        copy(shape, perImage, 0, perImageStrides(g), columns, 0, acrossBatchStrides(g));
+        free(perImage);
+    }
+
+    /** The adjoint of {@link #im2colAcrossBatch}, as {@link #col2im}; the default permutes and folds. */
+    default void col2imAcrossBatch(ConvGeometry g, Buffer columns, Buffer image) {
+        Buffer perImage = allocateUninitialized(DType.FLOAT32, g.batch() * g.colRows() * g.colCols());
+        int[] shape = {g.batch(), g.colRows(), g.colCols()};
+        copy(shape, columns, 0, acrossBatchStrides(g), perImage, 0, perImageStrides(g));
+        col2im(g, perImage, image);
+        free(perImage);
+    }
+
+    /** Strides of element (n, row, column) in im2col's per-image layout. */
+    private static int[] perImageStrides(ConvGeometry g) {
+        return new int[] {g.colRows() * g.colCols(), g.colCols(), 1};
+    }
+
+    /** Strides of element (n, row, column) in {@link #im2colAcrossBatch}'s layout. */
+    private static int[] acrossBatchStrides(ConvGeometry g) {
+        return new int[] {g.colCols(), g.batch() * g.colCols(), 1};
+    }
+
+    /**
      * Max pooling: argmax(p, o) (INT32) = the first tap (ki * kernelW + kj) of window o of plane
      * p = (image, channel) that holds a NaN, else the first that holds the largest value, padding
      * reading negative infinity (as {@link ReduceOp#ARGMAX}); out(p, o) = that largest value (or

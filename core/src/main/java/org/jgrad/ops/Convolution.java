@@ -11,7 +11,8 @@ final class Convolution {
 
     /**
      * Cross-correlation of x (N, C, H, W) with weight (O, C/groups, kH, kW), plus bias (O) when not
-     * null: the output is (N, O, outH, outW). Each group is one batched GEMM over im2col columns.
+     * null: the output is (N, O, outH, outW). Each group is one GEMM over the columns of the whole
+     * batch (one per image left the small products of a small network on one core).
      * An unbatched input (C, H, W) gives (O, outH, outW), as PyTorch.
      */
     static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
@@ -40,9 +41,10 @@ final class Convolution {
         ConvGeometry g = new ConvGeometry(xs[0], xs[1], xs[2], xs[3], ws[2], ws[3], stride, stride,
                 padding, padding, dilation, dilation);
         int groupRows = ws[1] * ws[2] * ws[3];
-        Tensor columns = Im2Col.apply(x, g, 0f).reshape(xs[0], groups, groupRows, g.colCols());
+        Tensor columns = Im2Col.acrossBatch(x, g, 0f).reshape(groups, groupRows, xs[0] * g.colCols());
         Tensor kernels = weight.reshape(groups, ws[0] / groups, groupRows);
-        Tensor out = kernels.matmul(columns).reshape(xs[0], ws[0], g.outH(), g.outW());
+        // (groups, O/groups, N*outH*outW) is (O, N, outH, outW); the permute makes it (N, O, outH, outW)
+        Tensor out = ConvolutionProduct.apply(kernels, columns).reshape(ws[0], xs[0], g.outH(), g.outW()).permute(1, 0, 2, 3);
         return bias == null ? out : out.add(bias.reshape(1, ws[0], 1, 1));
     }
 

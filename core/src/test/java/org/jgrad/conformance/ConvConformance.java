@@ -29,8 +29,11 @@ public class ConvConformance extends ConformanceSupport {
                 // padding wider than the kernel: whole windows fall in the padding
                 new ConvGeometry(1, 2, 4, 5, 2, 2, 2, 3, 3, 3, 1, 1),
                 new ConvGeometry(1, 1, 1, 7, 1, 3, 1, 1, 0, 1, 1, 3),
+                // MaxPool2d(2), odd sizes dropping the last row and column
+                new ConvGeometry(2, 3, 7, 9, 2, 2, 2, 2, 0, 0, 1, 1),
                 // enough planes for the work to be split across threads
-                new ConvGeometry(4, 8, 32, 30, 3, 3, 1, 1, 1, 1, 1, 1));
+                new ConvGeometry(4, 8, 32, 30, 3, 3, 1, 1, 1, 1, 1, 1),
+                new ConvGeometry(8, 16, 28, 28, 2, 2, 2, 2, 0, 0, 1, 1));
     }
 
     @ParameterizedTest
@@ -90,6 +93,23 @@ public class ConvConformance extends ConformanceSupport {
         }
     }
 
+    /** Small whole numbers tie within most windows, and NaNs sit at every third pixel of some rows. */
+    @ParameterizedTest
+    @MethodSource("geometries")
+    void maxPoolPicksTheFirstNaNElseTheFirstLargestTap(ConvGeometry g) {
+        float[] image = randomFloats(imageSize(g), 19);
+        for (int i = 0; i < image.length; i++) {
+            image[i] = i % 17 < 3 && i % 3 == 0 ? Float.NaN : Math.round(image[i] * 2);
+        }
+        Buffer out = backend().allocate(DType.FLOAT32, g.batch() * g.channels() * g.colCols());
+        Buffer argmax = backend().allocate(DType.INT32, g.batch() * g.channels() * g.colCols());
+        backend().maxPool2d(g, upload(image), out, argmax);
+        int[] expectedTaps = maxPoolTaps(g, image);
+        assertArrayEquals(expectedTaps, backend().downloadInt(argmax), "argmax taps with ties and NaNs, " + g);
+        assertClose("max values with ties and NaNs, " + g, maxPoolValues(g, image, expectedTaps),
+                backend().downloadFloat(out), 0, 0);
+    }
+
     @Test
     void shortBuffersAreRejected() {
         ConvGeometry g = new ConvGeometry(2, 3, 6, 6, 3, 3, 1, 1, 1, 1, 1, 1);
@@ -103,11 +123,11 @@ public class ConvConformance extends ConformanceSupport {
         assertThrows(IllegalArgumentException.class, () -> backend().col2im(g, columns, shortImage));
     }
 
-    private static int imageSize(ConvGeometry g) {
+    static int imageSize(ConvGeometry g) {
         return g.batch() * g.channels() * g.height() * g.width();
     }
 
-    private static int columnsSize(ConvGeometry g) {
+    static int columnsSize(ConvGeometry g) {
         return g.batch() * g.colRows() * g.colCols();
     }
 
@@ -182,13 +202,13 @@ public class ConvConformance extends ConformanceSupport {
         return image;
     }
 
-    private static double[] im2colReference(ConvGeometry g, float padValue, float[] image) {
+    static double[] im2colReference(ConvGeometry g, float padValue, float[] image) {
         double[] columns = new double[columnsSize(g)];
         forEachTap(g, (pixel, column) -> columns[column] = pixel < 0 ? padValue : image[pixel]);
         return columns;
     }
 
-    private static double[] col2imReference(ConvGeometry g, float[] columns) {
+    static double[] col2imReference(ConvGeometry g, float[] columns) {
         double[] image = new double[imageSize(g)];
         forEachTap(g, (pixel, column) -> {
             if (pixel >= 0) {
