@@ -14,8 +14,12 @@ import java.util.Map;
  * JVM's thread-local allocation, and the pool holds at most {@link #CAPACITY_BYTES} in all.
  */
 final class ArrayPool {
-    /** Arrays below this many elements (256 KiB) are cheap to allocate and are not pooled. */
-    static final int MIN_LENGTH = 1 << 16;
+    /**
+     * Arrays below this many elements (64 KiB) are cheap to allocate and are not pooled. At 256 KiB
+     * the MNIST MLP's 128 x 256 activations and their gradients were allocated and zeroed afresh
+     * every step (about 5% of its execution samples, in the JVM's array allocation).
+     */
+    static final int MIN_LENGTH = 1 << 14;
     /** Upper bound on the bytes held: an eighth of the heap, at most 1 GiB. */
     static final long CAPACITY_BYTES = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 8);
 

@@ -65,10 +65,11 @@ class CpuDeterminismTest {
 
     @Test
     void gemmFollowsTheFixedOrderOnEveryThreadCount() {
-        // (m, n, k, transA, transB, alpha, beta): panels of k, edge tiles, transposes, matrix-vector
+        // (m, n, k, transA, transB, alpha, beta): panels of k, edge tiles, transposes, matrix-vector;
+        // k = 257 makes panels of 129 and 128 steps, so the kernel's odd last step runs too
         Object[][] cases = {{128, 256, 784, false, true, 1f, 0f}, {200, 301, 600, true, false, 0.5f, 0.25f},
             {97, 130, 700, false, false, 1f, 1f}, {1, 300, 513, false, false, 1f, 0f}, {300, 1, 513, false, true, 2f, 0f},
-            {1, 257, 300, false, true, 1f, 0.5f}};
+            {1, 257, 300, false, true, 1f, 0.5f}, {37, 45, 257, true, true, 1.5f, -0.5f}};
         for (Object[] c : cases) {
             int m = (int) c[0];
             int n = (int) c[1];

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * Copies blocks of op(A) and op(B) into the layout the micro-kernel streams through: A as
- * strips of {@code mr} rows (each row kc floats, the strip mr x kc), B as strips of {@code nr}
- * columns stored row by row (nr floats per step of k, the strip kc x nr). Strips at the block edge are
+ * strips of {@code mr} rows stored step by step (mr floats per step of k), B as strips of
+ * {@code nr} columns stored row by row (nr floats per step of k, the strip kc x nr). Strips at the block edge are
  * padded with zeros so the kernel always computes a full tile. Packing also removes transposes,
  * leading dimensions and offsets from the kernel's concern, and folds alpha into A.
  */
@@ -15,29 +15,32 @@ final class Packing {
 
     /**
      * Packs op(A)(i0 + i, p0 + p) * alpha for i < mc, p < kc into {@code dst} as strips of mr
-     * rows, each row kc floats long: for A as stored and alpha 1 (the usual case) a plain copy.
+     * rows, each strip step by step: the mr values of step p side by side (mr x kc floats per
+     * strip), so the kernel reads one step's values at fixed offsets from one index.
      */
     static void packA(GemmCall call, int entry, int i0, int mc, int p0, int kc, int mr, float[] dst) {
         float[] a = call.a();
         float alpha = call.shape().alpha();
-        boolean transA = call.shape().transA();
         int base = call.aBase(entry);
         for (int strip = 0; strip < mc; strip += mr) {
             int rows = Math.min(mr, mc - strip);
             int out = strip * kc;
-            Arrays.fill(dst, out + rows * kc, out + mr * kc, 0f);
-            for (int r = 0; r < rows; r++) {
-                int src = call.aIndex(base, i0 + strip + r, p0);
-                int row = out + r * kc;
-                if (transA) {
-                    for (int p = 0; p < kc; p++) {
-                        dst[row + p] = alpha * a[src + p * call.shape().lda()];
+            if (rows < mr) {
+                Arrays.fill(dst, out, out + mr * kc, 0f);
+            }
+            if (call.shape().transA()) {
+                // op(A)(i, p) = a[p * lda + i]: the rows of one step lie side by side
+                for (int p = 0; p < kc; p++) {
+                    int src = call.aIndex(base, i0 + strip, p0 + p);
+                    for (int r = 0; r < rows; r++) {
+                        dst[out + p * mr + r] = alpha * a[src + r];
                     }
-                } else if (alpha == 1f) {
-                    System.arraycopy(a, src, dst, row, kc);
-                } else {
+                }
+            } else {
+                for (int r = 0; r < rows; r++) {
+                    int src = call.aIndex(base, i0 + strip + r, p0);
                     for (int p = 0; p < kc; p++) {
-                        dst[row + p] = alpha * a[src + p];
+                        dst[out + p * mr + r] = alpha * a[src + p];
                     }
                 }
             }

@@ -12,7 +12,7 @@ import java.util.Arrays;
 final class VectorBlockedGemm implements BlockMultiplier {
     private static final int MR = VectorMicroKernel.MR;
     private static final int NR = VectorMicroKernel.NR;
-    /** Steps of k per packed panel: a KC x NR strip of B (32 KiB for NR = 32) fits the 48 KiB L1. */
+    /** Steps of k per packed panel: a KC x NR strip of B (32 KiB for NR = 32, 16 KiB for NR = 16) fits L1. */
     private static final int KC = 256;
     /** Rows of A per packed block: MC x KC floats (96 KiB) sit in L2 next to the B panel. */
     private static final int MC = 96;

@@ -4,23 +4,30 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The innermost loop of the Vector API path: one MR x NR tile of C (6 rows of two vectors, 6x32
- * floats with 512-bit vectors) accumulated over kc steps from packed strips of A and B (see
- * {@link Packing}). Each step loads two vectors of B, broadcasts six values of A and issues
- * twelve fused multiply-adds into twelve accumulators, which stay in registers for the whole loop.
+ * The innermost loop of the Vector API path: one MR x NR tile of C (4 rows of two vectors, 4x16
+ * floats with 256-bit vectors, 4x32 with 512-bit ones) accumulated over kc steps from packed
+ * strips of A and B (see {@link Packing}). Each step loads two vectors of B, broadcasts four
+ * values of A and issues eight fused multiply-adds into eight accumulators, which stay in
+ * registers for the whole loop: eight independent chains cover two FMA pipes of 4-cycle latency.
  *
- * <p>The tile is unrolled by hand on purpose, the one place in the GEMM that is: C2 keeps named
- * locals in vector registers but not elements of an array, and a loop over an array of
- * accumulators ran 30-50 times slower in measurement. Twelve accumulators cover the FMA latency
- * of two pipes and, with the two B vectors and the broadcast, fit in 16 registers (AVX2) as well
- * as 32 (AVX-512).
+ * <p>Why four rows, two steps per pass and running indices (measured on an AVX2 Zen 3, the
+ * kernel alone in L1, GFLOP per CPU-second, median of 30 trials; a C version of the same tile
+ * reaches about 80): C2 loads every broadcast of a step before the first FMA, so a 6-row tile
+ * needs 12 accumulators + 2 B vectors + 6 broadcasts = 20 registers; with AVX2's 16 it kept four
+ * accumulators on the stack, a store and reload in their chains each step (67, and 26-30 in the
+ * whole GEMM). Four rows need 14. Stepping the A and B indices by addition instead of computing
+ * {@code p * NR} and one offset per row each step, and two steps per pass, cut the integer work
+ * around the FMAs (75, then 85).
+ *
+ * <p>The tile is unrolled by hand on purpose: C2 keeps named locals in vector registers but not
+ * elements of an array (a loop over an array of accumulators ran 30-50 times slower).
  *
  * <p>Loaded only when {@link org.jgrad.cpu.VectorSupport#enabled()} says the module is present.
  */
 final class VectorMicroKernel {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();
-    static final int MR = 6;
+    static final int MR = 4;
     static final int NR = 2 * LANES;
     /**
      * The concrete vector class of {@link #SPECIES}. The accumulators are cast to it where they
@@ -39,7 +46,7 @@ final class VectorMicroKernel {
 
     /**
      * C tile at {@code c[co..]} (row stride ldc) = A strip x B strip + beta * C tile; beta 0 does
-     * not read C, beta 1 adds to it.
+     * not read C, beta 1 adds to it. The A strip holds MR values per step, the B strip NR.
      */
     static void multiply(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, float beta) {
         FloatVector c00 = VECTOR.cast(initial(c, co, beta));
@@ -50,38 +57,56 @@ final class VectorMicroKernel {
         FloatVector c21 = VECTOR.cast(initial(c, co + 2 * ldc + LANES, beta));
         FloatVector c30 = VECTOR.cast(initial(c, co + 3 * ldc, beta));
         FloatVector c31 = VECTOR.cast(initial(c, co + 3 * ldc + LANES, beta));
-        FloatVector c40 = VECTOR.cast(initial(c, co + 4 * ldc, beta));
-        FloatVector c41 = VECTOR.cast(initial(c, co + 4 * ldc + LANES, beta));
-        FloatVector c50 = VECTOR.cast(initial(c, co + 5 * ldc, beta));
-        FloatVector c51 = VECTOR.cast(initial(c, co + 5 * ldc + LANES, beta));
-        // Row r of the A strip starts at ao + r * kc.
-        int a1 = ao + kc;
-        int a2 = a1 + kc;
-        int a3 = a2 + kc;
-        int a4 = a3 + kc;
-        int a5 = a4 + kc;
-        for (int p = 0; p < kc; p++) {
-            int bp = bo + p * NR;
+        int ap = ao;
+        int bp = bo;
+        for (int p = 1; p < kc; p += 2) {
+            // steps p - 1 and p, in that order for every element
             FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
             FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
-            FloatVector ai = FloatVector.broadcast(SPECIES, a[ao + p]);
+            FloatVector ai = FloatVector.broadcast(SPECIES, a[ap]);
             c00 = ai.fma(b0, c00);
             c01 = ai.fma(b1, c01);
-            ai = FloatVector.broadcast(SPECIES, a[a1 + p]);
+            ai = FloatVector.broadcast(SPECIES, a[ap + 1]);
             c10 = ai.fma(b0, c10);
             c11 = ai.fma(b1, c11);
-            ai = FloatVector.broadcast(SPECIES, a[a2 + p]);
+            ai = FloatVector.broadcast(SPECIES, a[ap + 2]);
             c20 = ai.fma(b0, c20);
             c21 = ai.fma(b1, c21);
-            ai = FloatVector.broadcast(SPECIES, a[a3 + p]);
+            ai = FloatVector.broadcast(SPECIES, a[ap + 3]);
             c30 = ai.fma(b0, c30);
             c31 = ai.fma(b1, c31);
-            ai = FloatVector.broadcast(SPECIES, a[a4 + p]);
-            c40 = ai.fma(b0, c40);
-            c41 = ai.fma(b1, c41);
-            ai = FloatVector.broadcast(SPECIES, a[a5 + p]);
-            c50 = ai.fma(b0, c50);
-            c51 = ai.fma(b1, c51);
+            b0 = FloatVector.fromArray(SPECIES, b, bp + NR);
+            b1 = FloatVector.fromArray(SPECIES, b, bp + NR + LANES);
+            ai = FloatVector.broadcast(SPECIES, a[ap + MR]);
+            c00 = ai.fma(b0, c00);
+            c01 = ai.fma(b1, c01);
+            ai = FloatVector.broadcast(SPECIES, a[ap + MR + 1]);
+            c10 = ai.fma(b0, c10);
+            c11 = ai.fma(b1, c11);
+            ai = FloatVector.broadcast(SPECIES, a[ap + MR + 2]);
+            c20 = ai.fma(b0, c20);
+            c21 = ai.fma(b1, c21);
+            ai = FloatVector.broadcast(SPECIES, a[ap + MR + 3]);
+            c30 = ai.fma(b0, c30);
+            c31 = ai.fma(b1, c31);
+            ap += 2 * MR;
+            bp += 2 * NR;
+        }
+        if ((kc & 1) != 0) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
+            FloatVector ai = FloatVector.broadcast(SPECIES, a[ap]);
+            c00 = ai.fma(b0, c00);
+            c01 = ai.fma(b1, c01);
+            ai = FloatVector.broadcast(SPECIES, a[ap + 1]);
+            c10 = ai.fma(b0, c10);
+            c11 = ai.fma(b1, c11);
+            ai = FloatVector.broadcast(SPECIES, a[ap + 2]);
+            c20 = ai.fma(b0, c20);
+            c21 = ai.fma(b1, c21);
+            ai = FloatVector.broadcast(SPECIES, a[ap + 3]);
+            c30 = ai.fma(b0, c30);
+            c31 = ai.fma(b1, c31);
         }
         VECTOR.cast(c00).intoArray(c, co);
         VECTOR.cast(c01).intoArray(c, co + LANES);
@@ -91,10 +116,6 @@ final class VectorMicroKernel {
         VECTOR.cast(c21).intoArray(c, co + 2 * ldc + LANES);
         VECTOR.cast(c30).intoArray(c, co + 3 * ldc);
         VECTOR.cast(c31).intoArray(c, co + 3 * ldc + LANES);
-        VECTOR.cast(c40).intoArray(c, co + 4 * ldc);
-        VECTOR.cast(c41).intoArray(c, co + 4 * ldc + LANES);
-        VECTOR.cast(c50).intoArray(c, co + 5 * ldc);
-        VECTOR.cast(c51).intoArray(c, co + 5 * ldc + LANES);
     }
 
     /**
