@@ -6,6 +6,7 @@ import static jdk.incubator.vector.VectorOperators.LSHL;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorSpecies;
+import org.jgrad.backend.UnaryOp;
 
 /**
  * {@link FloatMath}'s exp, sigmoid and tanh on float64 Vector API lanes: the same operations in the
@@ -26,7 +27,7 @@ final class VectorFloatMath {
     }
 
     /** out[i] = op(x[i]) for i in [from, to); op is EXP, SIGMOID or TANH. */
-    static void apply(org.jgrad.backend.UnaryOp op, float[] x, float[] out, int from, int to) {
+    static void apply(UnaryOp op, float[] x, float[] out, int from, int to) {
         double[] wide = new double[Math.min(CHUNK, to - from)];
         for (int start = from; start < to; start += CHUNK) {
             int n = Math.min(CHUNK, to - start);

@@ -37,8 +37,9 @@ final class CharTraining {
         this.seqLen = seqLen;
         this.train = corpus.trainStreams(batch, trainChars);
         if (train[0].length <= seqLen) {
-            throw new UsageException("--train-chars " + trainChars + " leaves " + train[0].length + " characters per stream,"
-                    + " fewer than --seq-len " + seqLen + " + 1");
+            throw new UsageException(Math.min(trainChars, corpus.trainLength()) + " training characters in --batch-size "
+                    + batch + " streams leave " + train[0].length + " characters per stream, fewer than --seq-len " + seqLen
+                    + " + 1");
         }
     }
 
