@@ -1,6 +1,8 @@
 package org.jgrad.cpu.gemm;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Copies blocks of op(A) and op(B) into the layout the micro-kernel streams through: A as
@@ -10,6 +12,8 @@ import java.util.Arrays;
  * leading dimensions and offsets from the kernel's concern, and folds alpha into A.
  */
 final class Packing {
+    private static final VectorSpecies<Float> SPECIES = VectorMicroKernel.SPECIES;
+    private static final int LANES = VectorMicroKernel.LANES;
     private Packing() {
     }
 
@@ -47,6 +51,19 @@ final class Packing {
         }
     }
 
+    /**
+     * kc rows of nr floats, {@code ld} apart from {@code src}, packed one after another from
+     * {@code out}: vector copies, since System.arraycopy's call costs as much as the copy itself
+     * for rows of 16 floats, and a small-batch product (an LSTM step's) packs every row of B.
+     */
+    private static void copyRows(float[] b, int src, int ld, float[] dst, int out, int kc, int nr) {
+        for (int p = 0; p < kc; p++, src += ld, out += nr) {
+            for (int j = 0; j < nr; j += LANES) {
+                FloatVector.fromArray(SPECIES, b, src + j).intoArray(dst, out + j);
+            }
+        }
+    }
+
     /** Packs op(B)(p0 + p, j0 + j) for p < kc, j < nc into {@code dst} as strips of nr columns. */
     static void packB(GemmCall call, int entry, int p0, int kc, int j0, int nc, int nr, float[] dst) {
         float[] b = call.b();
@@ -64,6 +81,8 @@ final class Packing {
                         dst[out + p * nr + col] = b[src + p];
                     }
                 }
+            } else if (cols == nr) {
+                copyRows(b, call.bIndex(base, p0, j0 + strip), call.shape().ldb(), dst, out, kc, nr);
             } else {
                 for (int p = 0; p < kc; p++) {
                     System.arraycopy(b, call.bIndex(base, p0 + p, j0 + strip), dst, out + p * nr, cols);

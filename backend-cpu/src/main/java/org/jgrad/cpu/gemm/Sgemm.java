@@ -25,7 +25,7 @@ public final class Sgemm {
      * Multiply-adds (m n k) below which one thread does the whole product. A fork-join round trip
      * measured about 40 us on the 2-core test machine, so splitting paid only from about 256^3.
      */
-    private static final long PARALLEL_WORK = 1L << 24;
+    private static final long PARALLEL_WORK = 1L << 22;
     /** How many row-copied elements one element packed from a transposed operand costs (see splitRows). */
     private static final double TRANSPOSED_PACK_COST = 4;
     private static final BlockMultiplier BLOCKED =

@@ -42,6 +42,10 @@ final class VectorBlockedGemm implements BlockMultiplier {
             for (int pc = 0; pc < k; pc += panelK) {
                 int kc = Math.min(panelK, k - pc);
                 float beta = pc == 0 ? call.shape().beta() : 1f;
+                if (i1 - i0 <= MC) {
+                    multiplyOneBlock(call, entry, ws, i0, i1 - i0, pc, kc, jc, nc, beta);
+                    continue;
+                }
                 float[] packedB = ws.packedB(roundUp(nc, NR) * kc);
                 Packing.packB(call, entry, pc, kc, jc, nc, NR, packedB);
                 for (int ic = i0; ic < i1; ic += MC) {
@@ -51,6 +55,24 @@ final class VectorBlockedGemm implements BlockMultiplier {
                     sweepTiles(call, entry, ws, packedA, packedB, ic, mc, jc, nc, kc, beta);
                 }
             }
+        }
+    }
+
+    /**
+     * The mc x nc block at (ic, jc) when its rows are one block of A (few rows, as a recurrent
+     * step's batch): each strip of B is used only by this block, so it is packed just before its
+     * sweep and stays in L1, instead of a whole panel packed ahead that falls out to L3 (1 MiB for
+     * an LSTM step's 256 x 1024) before the sweep reads it back.
+     */
+    private static void multiplyOneBlock(GemmCall call, int entry, Workspace ws, int ic, int mc, int pc, int kc,
+                                         int jc, int nc, float beta) {
+        float[] packedA = ws.packedA(roundUp(mc, MR) * kc);
+        Packing.packA(call, entry, ic, mc, pc, kc, MR, packedA);
+        float[] strip = ws.packedB(NR * kc);
+        for (int jr = jc; jr < jc + nc; jr += NR) {
+            int cols = Math.min(NR, jc + nc - jr);
+            Packing.packB(call, entry, pc, kc, jr, cols, NR, strip);
+            sweepTiles(call, entry, ws, packedA, strip, ic, mc, jr, cols, kc, beta);
         }
     }
 
