@@ -1,6 +1,7 @@
 package org.jgrad.cpu;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -8,8 +9,10 @@ import java.util.concurrent.locks.LockSupport;
  * after a chunk, wait for the next one spinning for {@code spinNanos} before they park, as
  * OpenMP's do. A training step hands out chunks every few tens of microseconds; a parked thread
  * took about 10 us (median, 35 at the 90th percentile) to wake on the 2-core VM, time in which
- * the caller's own chunk ran alone. One region at a time: a caller that finds the team busy (a
- * second training thread, or a chunk that itself forks) runs its whole range itself.
+ * the caller's own chunk ran alone. A chunk no worker has started when the caller's own ends is
+ * run by the caller, so a worker the OS keeps off its core costs no waiting. One region at a
+ * time: a caller that finds the team busy (a second training thread, or a chunk that itself
+ * forks) runs its whole range itself.
  */
 final class WorkerTeam {
     private final Worker[] workers;
@@ -73,10 +76,17 @@ final class WorkerTeam {
         }
     }
 
-    /** One worker: a task slot it polls, then parks on. */
+    /**
+     * One worker: a task slot it polls, then parks on. A chunk handed to it is claimed once, by the
+     * worker or by the caller: a caller whose own chunk ended before the worker started (a worker
+     * that the OS has not scheduled yet, on a loaded machine) runs it itself instead of waiting.
+     */
     private final class Worker extends Thread {
+        private static final int IDLE = 0;
+        private static final int HANDED = 1;
+        private static final int RUNNING = 2;
+        private final AtomicInteger state = new AtomicInteger(IDLE);
         private volatile Runnable task;
-        private volatile boolean done = true;
         private volatile boolean parked;
         private volatile boolean stopping;
         private Throwable failure;
@@ -86,20 +96,35 @@ final class WorkerTeam {
             setDaemon(true);
         }
 
-        /** Gives the worker its next chunk (null: stop). */
+        /** Gives the worker its next chunk (null: stop once idle). */
         void hand(Runnable next) {
-            done = false;
-            stopping = next == null;
-            task = next == null ? () -> { } : next;
+            if (next == null) {
+                stopping = true;
+                LockSupport.unpark(this);
+                return;
+            }
+            task = next;
+            state.set(HANDED);
             if (parked) {
                 LockSupport.unpark(this);
             }
         }
 
-        /** Waits for the chunk to end (spinning: the caller's core has nothing else to do) and returns its failure. */
+        /**
+         * Runs the chunk here if the worker has not claimed it, else waits for it to end (spinning:
+         * the caller's core has nothing else to do); returns the chunk's failure.
+         */
         Throwable awaitDone() {
-            for (int spins = 0; !done; spins++) {
-                if (spins < 1 << 16) {
+            if (state.compareAndSet(HANDED, IDLE)) {
+                try {
+                    task.run();
+                    return null;
+                } catch (Throwable t) {
+                    return t;
+                }
+            }
+            for (int spins = 0; state.get() != IDLE; spins++) {
+                if (spins < 1 << 12) {
                     Thread.onSpinWait();
                 } else {
                     Thread.yield();
@@ -112,37 +137,32 @@ final class WorkerTeam {
 
         @Override
         public void run() {
-            while (true) {
-                Runnable next = await();
-                try {
-                    next.run();
-                } catch (Throwable t) {
-                    failure = t;
-                }
-                task = null;
-                done = true;
-                if (stopping) {
-                    return;
+            while (awaitHanded()) {
+                if (state.compareAndSet(HANDED, RUNNING)) {
+                    try {
+                        task.run();
+                    } catch (Throwable t) {
+                        failure = t;
+                    }
+                    state.set(IDLE);
                 }
             }
         }
 
-        private Runnable await() {
+        /** Waits until a chunk is handed (spinning, then parked); false when the team shuts down. */
+        private boolean awaitHanded() {
             long spinUntil = System.nanoTime() + spinNanos;
-            Runnable next;
-            while ((next = task) == null && System.nanoTime() < spinUntil) {
+            while (state.get() != HANDED && !stopping && System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
             }
-            while (next == null) {
+            while (state.get() != HANDED && !stopping) {
                 parked = true;
-                next = task;
-                if (next == null) {
+                if (state.get() != HANDED && !stopping) {
                     LockSupport.park(this);
-                    next = task;
                 }
                 parked = false;
             }
-            return next;
+            return !stopping;
         }
     }
 }

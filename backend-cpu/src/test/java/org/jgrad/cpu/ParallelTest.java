@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,9 @@ class ParallelTest {
     }
 
     @Test
-    void everyIndexRunsOnceOnAsManyThreadsAsSet() {
+    void everyIndexRunsOnceOnTheCallerOrTheTeam() {
         Parallel.setThreads(4);
+        String caller = Thread.currentThread().getName();
         for (int round = 0; round < 200; round++) {
             AtomicIntegerArray hits = new AtomicIntegerArray(1000);
             var names = ConcurrentHashMap.<String>newKeySet();
@@ -33,8 +36,30 @@ class ParallelTest {
             for (int i = 0; i < 1000; i++) {
                 assertEquals(1, hits.get(i), "index " + i + " in round " + round);
             }
-            assertEquals(4, names.size(), "threads used in round " + round + ": " + names);
+            for (String name : names) {
+                assertTrue(name.equals(caller) || name.startsWith("jgrad-cpu-"), name);
+            }
         }
+    }
+
+    @Test
+    void workersRunChunksWhileTheCallerRunsItsOwn() {
+        Parallel.setThreads(4);
+        CountDownLatch others = new CountDownLatch(3);
+        var names = ConcurrentHashMap.<String>newKeySet();
+        Parallel.forRange(4, 1, (from, to) -> {
+            if (from == 0) {
+                try {
+                    assertTrue(others.await(30, TimeUnit.SECONDS), "the other chunks ran while the caller's waited");
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
+            } else {
+                names.add(Thread.currentThread().getName());
+                others.countDown();
+            }
+        });
+        assertEquals(3, names.size(), "three workers: " + names);
     }
 
     @Test

@@ -32,7 +32,10 @@ final class Packing {
             if (rows < mr) {
                 Arrays.fill(dst, out, out + mr * kc, 0f);
             }
-            if (call.shape().transA()) {
+            if (call.shape().transA() && rows == mr && mr <= LANES
+                    && call.aIndex(base, i0 + strip, p0 + kc - 1) + LANES <= a.length && out + kc * mr + LANES <= dst.length) {
+                stepsSideBySide(a, call.aIndex(base, i0 + strip, p0), call.shape().lda(), alpha, dst, out, kc, mr);
+            } else if (call.shape().transA()) {
                 // op(A)(i, p) = a[p * lda + i]: the rows of one step lie side by side
                 for (int p = 0; p < kc; p++) {
                     int src = call.aIndex(base, i0 + strip, p0 + p);
@@ -48,6 +51,19 @@ final class Packing {
                     }
                 }
             }
+        }
+    }
+
+    /**
+     * A strip of transposed A: the mr values of each step lie side by side in {@code a}, steps
+     * {@code ld} apart. Each step is copied as a whole vector, of which only the first mr lanes
+     * count: the rest land where the next step goes, and are overwritten by it (the last step's
+     * spill goes past the strip, where the caller guarantees room). One load and one store per
+     * step instead of mr of each.
+     */
+    private static void stepsSideBySide(float[] a, int src, int ld, float alpha, float[] dst, int out, int kc, int mr) {
+        for (int p = 0; p < kc; p++, src += ld, out += mr) {
+            FloatVector.fromArray(SPECIES, a, src).mul(alpha).intoArray(dst, out);
         }
     }
 

@@ -135,9 +135,10 @@ final class VectorBlockedGemm implements BlockMultiplier {
         private float[] packedA = new float[0];
         private float[] packedB = new float[0];
 
+        /** Room for {@code size} floats and one vector more, where packing may spill (see Packing). */
         float[] packedA(int size) {
-            if (packedA.length < size) {
-                packedA = new float[size];
+            if (packedA.length < size + VectorMicroKernel.LANES) {
+                packedA = new float[size + VectorMicroKernel.LANES];
             }
             return packedA;
         }
