@@ -14,6 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class Packing {
     private static final VectorSpecies<Float> SPECIES = VectorMicroKernel.SPECIES;
     private static final int LANES = VectorMicroKernel.LANES;
+    /** Strips of B packed together, row by row (see copyStrips). */
+    static final int GROUP = 4;
     private Packing() {
     }
 
@@ -68,14 +70,19 @@ final class Packing {
     }
 
     /**
-     * kc rows of nr floats, {@code ld} apart from {@code src}, packed one after another from
-     * {@code out}: vector copies, since System.arraycopy's call costs as much as the copy itself
-     * for rows of 16 floats, and a small-batch product (an LSTM step's) packs every row of B.
+     * Up to {@link #GROUP} whole strips of B as stored (not transposed) from column {@code src}:
+     * row by row, each row's strips copied side by side into their own strips, so B is read a
+     * few cache lines at a time along its rows rather than one line per row down a column (rows of
+     * an LSTM's W_hh^T lie 4 KiB apart, a page each, where hardware prefetch stops). Vector copies:
+     * System.arraycopy's call cost as much as a 16-float copy.
      */
-    private static void copyRows(float[] b, int src, int ld, float[] dst, int out, int kc, int nr) {
+    private static void copyStrips(float[] b, int src, int ld, float[] dst, int out, int kc, int nr, int strips) {
+        int stripSize = kc * nr;
         for (int p = 0; p < kc; p++, src += ld, out += nr) {
-            for (int j = 0; j < nr; j += LANES) {
-                FloatVector.fromArray(SPECIES, b, src + j).intoArray(dst, out + j);
+            for (int s = 0; s < strips; s++) {
+                for (int j = 0; j < nr; j += LANES) {
+                    FloatVector.fromArray(SPECIES, b, src + s * nr + j).intoArray(dst, out + s * stripSize + j);
+                }
             }
         }
     }
@@ -84,7 +91,15 @@ final class Packing {
     static void packB(GemmCall call, int entry, int p0, int kc, int j0, int nc, int nr, float[] dst) {
         float[] b = call.b();
         int base = call.bBase(entry);
-        for (int strip = 0; strip < nc; strip += nr) {
+        int strip = 0;
+        if (!call.shape().transB()) {
+            while (strip + nr <= nc) {
+                int strips = Math.min(GROUP, (nc - strip) / nr);
+                copyStrips(b, call.bIndex(base, p0, j0 + strip), call.shape().ldb(), dst, strip * kc, kc, nr, strips);
+                strip += strips * nr;
+            }
+        }
+        for (; strip < nc; strip += nr) {
             int cols = Math.min(nr, nc - strip);
             int out = strip * kc;
             if (cols < nr) {
@@ -97,8 +112,6 @@ final class Packing {
                         dst[out + p * nr + col] = b[src + p];
                     }
                 }
-            } else if (cols == nr) {
-                copyRows(b, call.bIndex(base, p0, j0 + strip), call.shape().ldb(), dst, out, kc, nr);
             } else {
                 for (int p = 0; p < kc; p++) {
                     System.arraycopy(b, call.bIndex(base, p0 + p, j0 + strip), dst, out + p * nr, cols);

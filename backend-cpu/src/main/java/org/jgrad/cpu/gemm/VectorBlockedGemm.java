@@ -60,19 +60,19 @@ final class VectorBlockedGemm implements BlockMultiplier {
 
     /**
      * The mc x nc block at (ic, jc) when its rows are one block of A (few rows, as a recurrent
-     * step's batch): each strip of B is used only by this block, so it is packed just before its
-     * sweep and stays in L1, instead of a whole panel packed ahead that falls out to L3 (1 MiB for
-     * an LSTM step's 256 x 1024) before the sweep reads it back.
+     * step's batch): each strip of B is used only by this block, so a few strips are packed just
+     * before their sweep and stay in L1/L2, instead of a whole panel packed ahead that falls out to
+     * L3 (1 MiB for an LSTM step's 256 x 1024) before the sweep reads it back.
      */
     private static void multiplyOneBlock(GemmCall call, int entry, Workspace ws, int ic, int mc, int pc, int kc,
                                          int jc, int nc, float beta) {
         float[] packedA = ws.packedA(roundUp(mc, MR) * kc);
         Packing.packA(call, entry, ic, mc, pc, kc, MR, packedA);
-        float[] strip = ws.packedB(NR * kc);
-        for (int jr = jc; jr < jc + nc; jr += NR) {
-            int cols = Math.min(NR, jc + nc - jr);
-            Packing.packB(call, entry, pc, kc, jr, cols, NR, strip);
-            sweepTiles(call, entry, ws, packedA, strip, ic, mc, jr, cols, kc, beta);
+        float[] strips = ws.packedB(Packing.GROUP * NR * kc);
+        for (int jr = jc; jr < jc + nc; jr += Packing.GROUP * NR) {
+            int cols = Math.min(Packing.GROUP * NR, jc + nc - jr);
+            Packing.packB(call, entry, pc, kc, jr, cols, NR, strips);
+            sweepTiles(call, entry, ws, packedA, strips, ic, mc, jr, cols, kc, beta);
         }
     }
 
