@@ -16,6 +16,7 @@ final class Packing {
     private static final int LANES = VectorMicroKernel.LANES;
     /** Strips of B packed together, row by row (see copyStrips). */
     static final int GROUP = 4;
+
     private Packing() {
     }
 
