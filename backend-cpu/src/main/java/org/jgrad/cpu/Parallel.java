@@ -47,32 +47,28 @@ public final class Parallel {
     }
 
     private static int initialThreads() {
-        String setting = System.getProperty("jgrad.cpu.threads");
-        if (setting == null) {
-            return Runtime.getRuntime().availableProcessors();
-        }
-        try {
-            int count = Integer.parseInt(setting.trim());
-            if (count >= 1) {
-                return count;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException("-Djgrad.cpu.threads=" + setting + ": expected a whole number of at least 1");
+        return (int) wholeNumberProperty("jgrad.cpu.threads", Runtime.getRuntime().availableProcessors(), 1);
     }
 
     private static long spinMicros() {
-        String setting = System.getProperty("jgrad.cpu.spinMicros", "100");
+        return wholeNumberProperty("jgrad.cpu.spinMicros", 100, 0);
+    }
+
+    /** A system property that must be a whole number of at least {@code min}; {@code fallback} when unset. */
+    private static long wholeNumberProperty(String name, long fallback, long min) {
+        String setting = System.getProperty(name);
+        if (setting == null) {
+            return fallback;
+        }
         try {
-            long micros = Long.parseLong(setting.trim());
-            if (micros >= 0) {
-                return micros;
+            long value = Long.parseLong(setting.trim());
+            if (value >= min && value <= Integer.MAX_VALUE) {
+                return value;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("-Djgrad.cpu.spinMicros=" + setting + ": expected a whole number of at least 0");
+        throw new IllegalArgumentException("-D" + name + "=" + setting + ": expected a whole number of at least " + min);
     }
 
     /** Runs {@code body} over [0, n) in at most {@link #threads()} chunks of at least {@code grain} items. */
