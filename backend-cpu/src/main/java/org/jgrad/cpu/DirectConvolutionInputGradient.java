@@ -1,0 +1,127 @@
+package org.jgrad.cpu;
+
+import static org.jgrad.cpu.DirectConvolution.GRAIN_WORK;
+import static org.jgrad.cpu.DirectConvolution.LANES;
+import static org.jgrad.cpu.DirectConvolution.SPECIES;
+import static org.jgrad.cpu.DirectConvolution.TILE_W;
+import static org.jgrad.cpu.DirectConvolution.VECTOR;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import org.jgrad.backend.ConvGeometry;
+
+/**
+ * The input gradient of {@link DirectConvolution}'s convolution without a column matrix: a tile of
+ * 2 input channels x 2 vectors along an input row. Each pixel is the composed default's value, col2im
+ * of the columns' gradient: from 0, for each tap (ki, kj) in order whose window lies in the output,
+ * plus that column entry, itself the chain from 0 of fma(weight(o, c, ki, kj), grad(n, o, oh, ow), t)
+ * over o. Lanes whose window lies outside keep their sum (a masked add), so a non-finite weight
+ * reaches exactly the pixels it reaches there. The gradient is read from a per-image copy with a
+ * zero margin left and right, so no read needs a bounds test. Threads take (image, channel pair) units.
+ */
+final class DirectConvolutionInputGradient {
+    private static final int TILE_C = 2;
+
+    private DirectConvolutionInputGradient() {
+    }
+
+    static void compute(ConvGeometry g, int outChannels, float[] weight, float[] grad, float[] gradImage) {
+        int channels = g.channels();
+        int taps = g.kernelH() * g.kernelW();
+        int tiles = (channels + TILE_C - 1) / TILE_C;
+        // weight (o, c, tap) as (channel tile, tap, o, 2)
+        float[] packed = new float[tiles * taps * outChannels * TILE_C];
+        for (int o = 0; o < outChannels; o++) {
+            for (int c = 0; c < channels; c++) {
+                for (int t = 0; t < taps; t++) {
+                    packed[(((c / TILE_C) * taps + t) * outChannels + o) * TILE_C + c % TILE_C] =
+                            weight[(o * channels + c) * taps + t];
+                }
+            }
+        }
+        int margin = g.kernelW() - 1;
+        int width = margin + (g.width() + TILE_W - 1) / TILE_W * TILE_W + g.padW();
+        int plane = g.outH() * width;
+        long unitWork = (long) TILE_C * taps * outChannels * g.height() * g.width();
+        Parallel.forRange(g.batch() * tiles, (int) Math.max(1, GRAIN_WORK / unitWork), (from, to) -> {
+            float[] padded = new float[outChannels * plane];
+            float[] scratch = new float[TILE_C * TILE_W];
+            int loaded = -1;
+            for (int unit = from; unit < to; unit++) {
+                int n = unit / tiles;
+                int c0 = unit % tiles * TILE_C;
+                if (n != loaded) {
+                    for (int o = 0; o < outChannels; o++) {
+                        for (int oh = 0; oh < g.outH(); oh++) {
+                            System.arraycopy(grad, ((n * outChannels + o) * g.outH() + oh) * g.outW(), padded,
+                                    o * plane + oh * width + margin, g.outW());
+                        }
+                    }
+                    loaded = n;
+                }
+                int count = Math.min(TILE_C, channels - c0);
+                for (int ih = 0; ih < g.height(); ih++) {
+                    for (int iw = 0; iw < g.width(); iw += TILE_W) {
+                        tile(g, outChannels, packed, c0 / TILE_C * taps, padded, plane, width, margin, ih, iw, scratch);
+                        int at = ((n * channels + c0) * g.height() + ih) * g.width() + iw;
+                        int valid = Math.min(TILE_W, g.width() - iw);
+                        for (int i = 0; i < count; i++) {
+                            System.arraycopy(scratch, i * TILE_W, gradImage, at + i * g.height() * g.width(), valid);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** Pixels (ih, iw..iw + TILE_W) of the tile's two channels into scratch, one row of TILE_W each. */
+    private static void tile(ConvGeometry g, int outChannels, float[] w, int tapBase, float[] gp, int plane, int width,
+                             int margin, int ih, int iw, float[] scratch) {
+        FloatVector s00 = VECTOR.cast(FloatVector.zero(SPECIES));
+        FloatVector s01 = s00;
+        FloatVector s10 = s00;
+        FloatVector s11 = s00;
+        for (int ki = 0, tap = tapBase; ki < g.kernelH(); ki++) {
+            int oh = ih + g.padH() - ki;
+            if (oh < 0 || oh >= g.outH()) {
+                tap += g.kernelW();
+                continue;
+            }
+            for (int kj = 0; kj < g.kernelW(); kj++, tap++) {
+                int ow = iw + g.padW() - kj; // the window of lane 0
+                FloatVector t00 = VECTOR.cast(FloatVector.zero(SPECIES));
+                FloatVector t01 = t00;
+                FloatVector t10 = t00;
+                FloatVector t11 = t00;
+                int at = oh * width + margin + ow;
+                for (int wi = tap * outChannels * 2, end = wi + outChannels * 2; wi < end; wi += 2, at += plane) {
+                    FloatVector b0 = FloatVector.fromArray(SPECIES, gp, at);
+                    FloatVector b1 = FloatVector.fromArray(SPECIES, gp, at + LANES);
+                    FloatVector a = FloatVector.broadcast(SPECIES, w[wi]);
+                    t00 = a.fma(b0, t00);
+                    t01 = a.fma(b1, t01);
+                    a = FloatVector.broadcast(SPECIES, w[wi + 1]);
+                    t10 = a.fma(b0, t10);
+                    t11 = a.fma(b1, t11);
+                }
+                if (ow >= 0 && ow + TILE_W <= g.outW()) {
+                    s00 = s00.add(t00);
+                    s01 = s01.add(t01);
+                    s10 = s10.add(t10);
+                    s11 = s11.add(t11);
+                } else {
+                    VectorMask<Float> m0 = SPECIES.indexInRange(ow, g.outW());
+                    VectorMask<Float> m1 = SPECIES.indexInRange(ow + LANES, g.outW());
+                    s00 = s00.add(t00, m0);
+                    s01 = s01.add(t01, m1);
+                    s10 = s10.add(t10, m0);
+                    s11 = s11.add(t11, m1);
+                }
+            }
+        }
+        VECTOR.cast(s00).intoArray(scratch, 0);
+        VECTOR.cast(s01).intoArray(scratch, LANES);
+        VECTOR.cast(s10).intoArray(scratch, TILE_W);
+        VECTOR.cast(s11).intoArray(scratch, TILE_W + LANES);
+    }
+}
