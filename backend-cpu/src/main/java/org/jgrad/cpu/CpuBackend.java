@@ -156,7 +156,9 @@ public final class CpuBackend implements Backend {
             return;
         }
         checkConv("conv2dBackward", g, outChannels, image, weight, "grad", grad);
-        if (gradImage != null) {
+        if (gradImage != null && !DirectConvolutionInputGradient.applies(CpuBuffer.of(weight).floats(), weight.length())) {
+            Backend.super.conv2dBackward(g, outChannels, groups, image, weight, grad, gradImage, null);
+        } else if (gradImage != null) {
             checkLength("conv2dBackward", "gradImage", gradImage, g.batch() * g.channels() * g.height() * g.width());
             DirectConvolutionInputGradient.compute(g, outChannels, CpuBuffer.of(weight).floats(),
                     CpuBuffer.of(grad).floats(), CpuBuffer.of(gradImage).floats());

@@ -7,7 +7,6 @@ import static org.jgrad.cpu.DirectConvolution.TILE_W;
 import static org.jgrad.cpu.DirectConvolution.VECTOR;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import org.jgrad.backend.ConvGeometry;
 
 /**
@@ -15,14 +14,27 @@ import org.jgrad.backend.ConvGeometry;
  * 2 input channels x 2 vectors along an input row. Each pixel is the composed default's value, col2im
  * of the columns' gradient: from 0, for each tap (ki, kj) in order whose window lies in the output,
  * plus that column entry, itself the chain from 0 of fma(weight(o, c, ki, kj), grad(n, o, oh, ow), t)
- * over o. Lanes whose window lies outside keep their sum (a masked add), so a non-finite weight
- * reaches exactly the pixels it reaches there. The gradient is read from a per-image copy with a
- * zero margin left and right, so no read needs a bounds test. Threads take (image, channel pair) units.
+ * over o. The gradient is read from a per-image copy with a zero margin left and right, so no read
+ * needs a bounds test: a lane whose window lies outside the output chains fma(weight, 0, t) from 0,
+ * which is +0 for finite weights, and adding +0 leaves a sum that started at +0 unchanged (it is
+ * never -0), so those lanes get col2im's bits without a mask (a masked add was boxed on AVX2, JDK 17).
+ * With a non-finite weight that no longer holds: {@link #applies} sends such calls to the default.
+ * Threads take (image, channel pair) units.
  */
 final class DirectConvolutionInputGradient {
     private static final int TILE_C = 2;
 
     private DirectConvolutionInputGradient() {
+    }
+
+    /** Whether every weight is finite, which the unmasked border lanes need (see above). */
+    static boolean applies(float[] weight, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!Float.isFinite(weight[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static void compute(ConvGeometry g, int outChannels, float[] weight, float[] grad, float[] gradImage) {
@@ -104,19 +116,10 @@ final class DirectConvolutionInputGradient {
                     t10 = a.fma(b0, t10);
                     t11 = a.fma(b1, t11);
                 }
-                if (ow >= 0 && ow + TILE_W <= g.outW()) {
-                    s00 = s00.add(t00);
-                    s01 = s01.add(t01);
-                    s10 = s10.add(t10);
-                    s11 = s11.add(t11);
-                } else {
-                    VectorMask<Float> m0 = SPECIES.indexInRange(ow, g.outW());
-                    VectorMask<Float> m1 = SPECIES.indexInRange(ow + LANES, g.outW());
-                    s00 = s00.add(t00, m0);
-                    s01 = s01.add(t01, m1);
-                    s10 = s10.add(t10, m0);
-                    s11 = s11.add(t11, m1);
-                }
+                s00 = s00.add(t00);
+                s01 = s01.add(t01);
+                s10 = s10.add(t10);
+                s11 = s11.add(t11);
             }
         }
         VECTOR.cast(s00).intoArray(scratch, 0);

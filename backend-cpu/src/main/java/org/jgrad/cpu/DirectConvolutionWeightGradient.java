@@ -36,6 +36,7 @@ final class DirectConvolutionWeightGradient {
         Parallel.forRange(rowTiles * channelTiles, (int) Math.max(1, GRAIN_WORK / unitWork), (from, to) -> {
             PaddedImage x = new PaddedImage(g, TILE_W);
             int[] offsets = x.tapOffsets();
+            int[] pixels = x.windowOffsets();
             float[] transposed = new float[windows * paddedChannels];
             for (int n = 0; n < g.batch(); n++) {
                 x.load(image, n);
@@ -48,7 +49,7 @@ final class DirectConvolutionWeightGradient {
                 for (int unit = from; unit < to; unit++) {
                     int r0 = unit / channelTiles * TILE_R;
                     int o0 = unit % channelTiles * TILE_W;
-                    tile(g, x, offsets, r0, rows, transposed, o0, paddedChannels, sums);
+                    tile(x, offsets, pixels, r0, rows, transposed, o0, paddedChannels, sums);
                 }
             }
         });
@@ -60,7 +61,7 @@ final class DirectConvolutionWeightGradient {
     }
 
     /** Continues the chains of taps r0..r0+3 (those below {@code rows}) x channels o0.. over one image. */
-    private static void tile(ConvGeometry g, PaddedImage x, int[] offsets, int r0, int rows, float[] transposed, int o0,
+    private static void tile(PaddedImage x, int[] offsets, int[] pixels, int r0, int rows, float[] transposed, int o0,
                              int ld, float[] sums) {
         int s0 = r0 * ld + o0;
         FloatVector c00 = VECTOR.cast(FloatVector.fromArray(SPECIES, sums, s0));
@@ -78,25 +79,23 @@ final class DirectConvolutionWeightGradient {
         int off3 = offsets[Math.min(r0 + 3, rows - 1)];
         float[] v = x.values;
         int gp = o0;
-        for (int oh = 0; oh < g.outH(); oh++) {
-            int xo = oh * x.width;
-            for (int end = xo + g.outW(); xo < end; xo++) {
-                FloatVector b0 = FloatVector.fromArray(SPECIES, transposed, gp);
-                FloatVector b1 = FloatVector.fromArray(SPECIES, transposed, gp + LANES);
-                FloatVector a = FloatVector.broadcast(SPECIES, v[xo + off0]);
-                c00 = a.fma(b0, c00);
-                c01 = a.fma(b1, c01);
-                a = FloatVector.broadcast(SPECIES, v[xo + off1]);
-                c10 = a.fma(b0, c10);
-                c11 = a.fma(b1, c11);
-                a = FloatVector.broadcast(SPECIES, v[xo + off2]);
-                c20 = a.fma(b0, c20);
-                c21 = a.fma(b1, c21);
-                a = FloatVector.broadcast(SPECIES, v[xo + off3]);
-                c30 = a.fma(b0, c30);
-                c31 = a.fma(b1, c31);
-                gp += ld;
-            }
+        // one flat loop over the windows: with a loop per output row around it, C2 boxed the accumulators
+        for (int pixel : pixels) {
+            FloatVector b0 = FloatVector.fromArray(SPECIES, transposed, gp);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, transposed, gp + LANES);
+            FloatVector a = FloatVector.broadcast(SPECIES, v[pixel + off0]);
+            c00 = a.fma(b0, c00);
+            c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(SPECIES, v[pixel + off1]);
+            c10 = a.fma(b0, c10);
+            c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(SPECIES, v[pixel + off2]);
+            c20 = a.fma(b0, c20);
+            c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(SPECIES, v[pixel + off3]);
+            c30 = a.fma(b0, c30);
+            c31 = a.fma(b1, c31);
+            gp += ld;
         }
         VECTOR.cast(c00).intoArray(sums, s0);
         VECTOR.cast(c01).intoArray(sums, s0 + LANES);

@@ -47,4 +47,15 @@ final class PaddedImage {
         }
         return offsets;
     }
+
+    /** Where each output window (oh, ow), in order, starts: oh * width + ow. */
+    int[] windowOffsets() {
+        int[] offsets = new int[g.colCols()];
+        for (int oh = 0, p = 0; oh < g.outH(); oh++) {
+            for (int ow = 0; ow < g.outW(); ow++) {
+                offsets[p++] = oh * width + ow;
+            }
+        }
+        return offsets;
+    }
 }
