@@ -6,6 +6,7 @@ import static org.jgrad.cpu.DirectConvolution.SPECIES;
 import static org.jgrad.cpu.DirectConvolution.TILE_W;
 import static org.jgrad.cpu.DirectConvolution.VECTOR;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import org.jgrad.backend.ConvGeometry;
 
@@ -89,10 +90,8 @@ final class DirectConvolutionInputGradient {
     /** Pixels (ih, iw..iw + TILE_W) of the tile's two channels into scratch, one row of TILE_W each. */
     private static void tile(ConvGeometry g, int outChannels, float[] w, int tapBase, float[] gp, int plane, int width,
                              int margin, int ih, int iw, float[] scratch) {
-        FloatVector s00 = VECTOR.cast(FloatVector.zero(SPECIES));
-        FloatVector s01 = s00;
-        FloatVector s10 = s00;
-        FloatVector s11 = s00;
+        // the sums live in scratch between taps: vectors carried across the tap loops were boxed
+        Arrays.fill(scratch, 0f);
         for (int ki = 0, tap = tapBase; ki < g.kernelH(); ki++) {
             int oh = ih + g.padH() - ki;
             if (oh < 0 || oh >= g.outH()) {
@@ -116,15 +115,15 @@ final class DirectConvolutionInputGradient {
                     t10 = a.fma(b0, t10);
                     t11 = a.fma(b1, t11);
                 }
-                s00 = s00.add(t00);
-                s01 = s01.add(t01);
-                s10 = s10.add(t10);
-                s11 = s11.add(t11);
+                add(scratch, 0, t00);
+                add(scratch, LANES, t01);
+                add(scratch, TILE_W, t10);
+                add(scratch, TILE_W + LANES, t11);
             }
         }
-        VECTOR.cast(s00).intoArray(scratch, 0);
-        VECTOR.cast(s01).intoArray(scratch, LANES);
-        VECTOR.cast(s10).intoArray(scratch, TILE_W);
-        VECTOR.cast(s11).intoArray(scratch, TILE_W + LANES);
+    }
+
+    private static void add(float[] sums, int at, FloatVector t) {
+        VECTOR.cast(FloatVector.fromArray(SPECIES, sums, at).add(t)).intoArray(sums, at);
     }
 }
