@@ -76,22 +76,24 @@ final class DirectConvolution {
         FloatVector c21 = c00;
         FloatVector c30 = c00;
         FloatVector c31 = c00;
-        for (int offset : offsets) {
-            FloatVector b0 = FloatVector.fromArray(SPECIES, x, xo + offset);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, x, xo + offset + LANES);
-            FloatVector a = FloatVector.broadcast(SPECIES, w[wo]);
+        // indexed by r, so C2 can drop the bounds checks on the weights
+        for (int r = 0; r < offsets.length; r++) {
+            int xr = xo + offsets[r];
+            int wr = wo + r * TILE_O;
+            FloatVector b0 = FloatVector.fromArray(SPECIES, x, xr);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, x, xr + LANES);
+            FloatVector a = FloatVector.broadcast(SPECIES, w[wr]);
             c00 = a.fma(b0, c00);
             c01 = a.fma(b1, c01);
-            a = FloatVector.broadcast(SPECIES, w[wo + 1]);
+            a = FloatVector.broadcast(SPECIES, w[wr + 1]);
             c10 = a.fma(b0, c10);
             c11 = a.fma(b1, c11);
-            a = FloatVector.broadcast(SPECIES, w[wo + 2]);
+            a = FloatVector.broadcast(SPECIES, w[wr + 2]);
             c20 = a.fma(b0, c20);
             c21 = a.fma(b1, c21);
-            a = FloatVector.broadcast(SPECIES, w[wo + 3]);
+            a = FloatVector.broadcast(SPECIES, w[wr + 3]);
             c30 = a.fma(b0, c30);
             c31 = a.fma(b1, c31);
-            wo += TILE_O;
         }
         VECTOR.cast(c00).intoArray(scratch, 0);
         VECTOR.cast(c01).intoArray(scratch, LANES);

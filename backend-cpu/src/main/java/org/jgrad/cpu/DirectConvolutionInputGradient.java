@@ -12,7 +12,7 @@ import org.jgrad.backend.ConvGeometry;
 
 /**
  * The input gradient of {@link DirectConvolution}'s convolution without a column matrix: a tile of
- * 2 input channels x 2 vectors along an input row. Each pixel is the composed default's value, col2im
+ * 4 input channels x 2 vectors along an input row. Each pixel is the composed default's value, col2im
  * of the columns' gradient: from 0, for each tap (ki, kj) in order whose window lies in the output,
  * plus that column entry, itself the chain from 0 of fma(weight(o, c, ki, kj), grad(n, o, oh, ow), t)
  * over o. The gradient is read from a per-image copy with a zero margin left and right, so no read
@@ -20,10 +20,10 @@ import org.jgrad.backend.ConvGeometry;
  * which is +0 for finite weights, and adding +0 leaves a sum that started at +0 unchanged (it is
  * never -0), so those lanes get col2im's bits without a mask (a masked add was boxed on AVX2, JDK 17).
  * With a non-finite weight that no longer holds: {@link #applies} sends such calls to the default.
- * Threads take (image, channel pair) units.
+ * Threads take (image, 4 channels) units.
  */
 final class DirectConvolutionInputGradient {
-    private static final int TILE_C = 2;
+    private static final int TILE_C = 4;
 
     private DirectConvolutionInputGradient() {
     }
@@ -42,7 +42,7 @@ final class DirectConvolutionInputGradient {
         int channels = g.channels();
         int taps = g.kernelH() * g.kernelW();
         int tiles = (channels + TILE_C - 1) / TILE_C;
-        // weight (o, c, tap) as (channel tile, tap, o, 2)
+        // weight (o, c, tap) as (channel tile, tap, o, 4)
         float[] packed = new float[tiles * taps * outChannels * TILE_C];
         for (int o = 0; o < outChannels; o++) {
             for (int c = 0; c < channels; c++) {
@@ -87,7 +87,7 @@ final class DirectConvolutionInputGradient {
         });
     }
 
-    /** Pixels (ih, iw..iw + TILE_W) of the tile's two channels into scratch, one row of TILE_W each. */
+    /** Pixels (ih, iw..iw + TILE_W) of the tile's channels into scratch, one row of TILE_W each. */
     private static void tile(ConvGeometry g, int outChannels, float[] w, int tapBase, float[] gp, int plane, int width,
                              int margin, int ih, int iw, float[] scratch) {
         // the sums live in scratch between taps: vectors carried across the tap loops were boxed
@@ -104,8 +104,12 @@ final class DirectConvolutionInputGradient {
                 FloatVector t01 = t00;
                 FloatVector t10 = t00;
                 FloatVector t11 = t00;
+                FloatVector t20 = t00;
+                FloatVector t21 = t00;
+                FloatVector t30 = t00;
+                FloatVector t31 = t00;
                 int at = oh * width + margin + ow;
-                for (int wi = tap * outChannels * 2, end = wi + outChannels * 2; wi < end; wi += 2, at += plane) {
+                for (int wi = tap * outChannels * TILE_C, end = wi + outChannels * TILE_C; wi < end; wi += TILE_C, at += plane) {
                     FloatVector b0 = FloatVector.fromArray(SPECIES, gp, at);
                     FloatVector b1 = FloatVector.fromArray(SPECIES, gp, at + LANES);
                     FloatVector a = FloatVector.broadcast(SPECIES, w[wi]);
@@ -114,11 +118,21 @@ final class DirectConvolutionInputGradient {
                     a = FloatVector.broadcast(SPECIES, w[wi + 1]);
                     t10 = a.fma(b0, t10);
                     t11 = a.fma(b1, t11);
+                    a = FloatVector.broadcast(SPECIES, w[wi + 2]);
+                    t20 = a.fma(b0, t20);
+                    t21 = a.fma(b1, t21);
+                    a = FloatVector.broadcast(SPECIES, w[wi + 3]);
+                    t30 = a.fma(b0, t30);
+                    t31 = a.fma(b1, t31);
                 }
                 add(scratch, 0, t00);
                 add(scratch, LANES, t01);
                 add(scratch, TILE_W, t10);
                 add(scratch, TILE_W + LANES, t11);
+                add(scratch, 2 * TILE_W, t20);
+                add(scratch, 2 * TILE_W + LANES, t21);
+                add(scratch, 3 * TILE_W, t30);
+                add(scratch, 3 * TILE_W + LANES, t31);
             }
         }
     }
