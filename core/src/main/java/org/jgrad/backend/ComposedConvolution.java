@@ -16,8 +16,7 @@ final class ComposedConvolution {
     static void forward(Backend backend, ConvGeometry g, int outChannels, int groups, Buffer image, Buffer weight,
                         Buffer out) {
         Sizes s = new Sizes(g, outChannels, groups);
-        Buffer columns = backend.allocateUninitialized(DType.FLOAT32, g.colRows() * s.windows);
-        backend.im2colAcrossBatch(g, 0f, image, columns);
+        Buffer columns = columns(backend, g, image);
         Buffer product = backend.allocateUninitialized(DType.FLOAT32, outChannels * s.windows);
         backend.gemm(new GemmShape(groups, s.perGroup, s.windows, s.rows, false, false, 1f, 0f,
                 0, s.rows, (long) s.perGroup * s.rows, 0, s.windows, (long) s.rows * s.windows,
@@ -42,8 +41,7 @@ final class ComposedConvolution {
             backend.free(columns);
         }
         if (gradWeight != null) {
-            Buffer columns = backend.allocateUninitialized(DType.FLOAT32, g.colRows() * s.windows);
-            backend.im2colAcrossBatch(g, 0f, image, columns);
+            Buffer columns = columns(backend, g, image);
             Buffer transposed = backend.allocateUninitialized(DType.FLOAT32, outChannels * s.rows);
             backend.gemm(new GemmShape(groups, s.rows, s.perGroup, s.windows, false, true, 1f, 0f,
                     0, s.windows, (long) s.rows * s.windows, 0, s.windows, (long) s.perGroup * s.windows,
@@ -56,6 +54,13 @@ final class ComposedConvolution {
             backend.free(transposed);
         }
         backend.free(channelMajor);
+    }
+
+    /** im2colAcrossBatch's columns of the image, zero padding, in a new buffer. */
+    private static Buffer columns(Backend backend, ConvGeometry g, Buffer image) {
+        Buffer columns = backend.allocateUninitialized(DType.FLOAT32, g.colRows() * g.batch() * g.colCols());
+        backend.im2colAcrossBatch(g, 0f, image, columns);
+        return columns;
     }
 
     /** The product's sizes: rows R = C/G*kH*kW per group, outputs per group, windows N*outH*outW. */
