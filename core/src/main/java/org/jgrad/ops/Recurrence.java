@@ -60,13 +60,16 @@ final class Recurrence extends Function {
         Tensor[] kept = new Tensor[steps + 2];
         kept[0] = weightHh;
         kept[1] = states;
-        try (NoGrad off = NoGrad.enter()) {
+        int gateWidth = mode.gates() * hidden;
+        // W_hh^T once, as stored for the steps' h W_hh^T: a CPU GEMM would transpose it while
+        // packing at every step (the same products, so the same bits).
+        try (NoGrad off = NoGrad.enter();
+             Tensor weightT = Kernels.strided(weightHh, new int[] {hidden, gateWidth}, 0, new int[] {1, hidden})) {
             for (int k = 0; k < steps; k++) {
-                Tensor pre = mode.foldsHiddenBias() ? Steps.block(gx, k, batch, mode.gates() * hidden)
-                        : fn.hiddenBias(backend, biasHh);
-                backend.gemm(new GemmShape(1, batch, mode.gates() * hidden, hidden, false, true, 1f, 1f,
-                        k * batch * width, width, 0, 0, hidden, 0, 0, mode.gates() * hidden, 0),
-                        buffer(states), buffer(weightHh), buffer(pre));
+                Tensor pre = mode.foldsHiddenBias() ? Steps.block(gx, k, batch, gateWidth) : fn.hiddenBias(backend, biasHh);
+                backend.gemm(new GemmShape(1, batch, gateWidth, hidden, false, false, 1f, 1f,
+                        k * batch * width, width, 0, 0, gateWidth, 0, 0, gateWidth, 0),
+                        buffer(states), buffer(weightT), buffer(pre));
                 kept[k + 2] = fn.cell.forward(gx, pre, states, k);
                 fn.holdPaddedRows(states, k, width);
             }

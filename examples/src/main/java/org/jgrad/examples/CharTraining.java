@@ -15,7 +15,7 @@ import org.jgrad.optim.schedule.LrSchedule;
  * The char-lm training loop: each step reads the next {@code seqLen} characters of every stream,
  * predicts each one's successor, and takes an optimizer step on the mean cross-entropy (gradient
  * norm clipped at 1, learning rate annealed by a cosine over all steps). After each epoch the model
- * reads the whole validation part the same way, without gradients; bits per character is that
+ * reads the whole validation part the same way (64 streams), without gradients; bits per character is that
  * mean cross-entropy in nats divided by ln 2.
  */
 final class CharTraining {
@@ -40,6 +40,10 @@ final class CharTraining {
             throw new UsageException(Math.min(trainChars, corpus.trainLength()) + " training characters in --batch-size "
                     + batch + " streams leave " + train[0].length + " characters per stream, fewer than --seq-len " + seqLen
                     + " + 1");
+        }
+        if (corpus.validationLength() / VALIDATION_BATCH < 2) {
+            throw new UsageException("the validation part has " + corpus.validationLength() + " characters, fewer than 2 for each of "
+                    + VALIDATION_BATCH + " streams: the text is too short");
         }
     }
 

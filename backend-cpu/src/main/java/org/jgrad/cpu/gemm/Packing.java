@@ -1,6 +1,8 @@
 package org.jgrad.cpu.gemm;
 
 import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Copies blocks of op(A) and op(B) into the layout the micro-kernel streams through: A as
@@ -10,6 +12,11 @@ import java.util.Arrays;
  * leading dimensions and offsets from the kernel's concern, and folds alpha into A.
  */
 final class Packing {
+    private static final VectorSpecies<Float> SPECIES = VectorMicroKernel.SPECIES;
+    private static final int LANES = VectorMicroKernel.LANES;
+    /** Strips of B packed together, row by row (see copyStrips). */
+    static final int GROUP = 4;
+
     private Packing() {
     }
 
@@ -28,7 +35,10 @@ final class Packing {
             if (rows < mr) {
                 Arrays.fill(dst, out, out + mr * kc, 0f);
             }
-            if (call.shape().transA()) {
+            if (call.shape().transA() && rows == mr && mr <= LANES
+                    && call.aIndex(base, i0 + strip, p0 + kc - 1) + LANES <= a.length && out + kc * mr + LANES <= dst.length) {
+                stepsSideBySide(a, call.aIndex(base, i0 + strip, p0), call.shape().lda(), alpha, dst, out, kc, mr);
+            } else if (call.shape().transA()) {
                 // op(A)(i, p) = a[p * lda + i]: the rows of one step lie side by side
                 for (int p = 0; p < kc; p++) {
                     int src = call.aIndex(base, i0 + strip, p0 + p);
@@ -47,11 +57,50 @@ final class Packing {
         }
     }
 
+    /**
+     * A strip of transposed A: the mr values of each step lie side by side in {@code a}, steps
+     * {@code ld} apart. Each step is copied as a whole vector, of which only the first mr lanes
+     * count: the rest land where the next step goes, and are overwritten by it (the last step's
+     * spill goes past the strip, where the caller guarantees room). One load and one store per
+     * step instead of mr of each.
+     */
+    private static void stepsSideBySide(float[] a, int src, int ld, float alpha, float[] dst, int out, int kc, int mr) {
+        for (int p = 0; p < kc; p++, src += ld, out += mr) {
+            FloatVector.fromArray(SPECIES, a, src).mul(alpha).intoArray(dst, out);
+        }
+    }
+
+    /**
+     * Up to {@link #GROUP} whole strips of B as stored (not transposed) from column {@code src}:
+     * row by row, each row's strips copied side by side into their own strips, so B is read a
+     * few cache lines at a time along its rows rather than one line per row down a column (rows of
+     * an LSTM's W_hh^T lie 4 KiB apart, a page each, where hardware prefetch stops). Vector copies:
+     * System.arraycopy's call cost as much as a 16-float copy.
+     */
+    private static void copyStrips(float[] b, int src, int ld, float[] dst, int out, int kc, int nr, int strips) {
+        int stripSize = kc * nr;
+        for (int p = 0; p < kc; p++, src += ld, out += nr) {
+            for (int s = 0; s < strips; s++) {
+                for (int j = 0; j < nr; j += LANES) {
+                    FloatVector.fromArray(SPECIES, b, src + s * nr + j).intoArray(dst, out + s * stripSize + j);
+                }
+            }
+        }
+    }
+
     /** Packs op(B)(p0 + p, j0 + j) for p < kc, j < nc into {@code dst} as strips of nr columns. */
     static void packB(GemmCall call, int entry, int p0, int kc, int j0, int nc, int nr, float[] dst) {
         float[] b = call.b();
         int base = call.bBase(entry);
-        for (int strip = 0; strip < nc; strip += nr) {
+        int strip = 0;
+        if (!call.shape().transB()) {
+            while (strip + nr <= nc) {
+                int strips = Math.min(GROUP, (nc - strip) / nr);
+                copyStrips(b, call.bIndex(base, p0, j0 + strip), call.shape().ldb(), dst, strip * kc, kc, nr, strips);
+                strip += strips * nr;
+            }
+        }
+        for (; strip < nc; strip += nr) {
             int cols = Math.min(nr, nc - strip);
             int out = strip * kc;
             if (cols < nr) {

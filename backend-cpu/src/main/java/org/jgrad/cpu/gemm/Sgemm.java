@@ -22,10 +22,13 @@ import org.jgrad.cpu.VectorSupport;
  */
 public final class Sgemm {
     /**
-     * Multiply-adds (m n k) below which one thread does the whole product. A fork-join round trip
-     * measured about 40 us on the 2-core test machine, so splitting paid only from about 256^3.
+     * Multiply-adds (m n k) below which one thread does the whole product. On the 2-core Zen 3
+     * test machine two threads ran an LSTM step's 32 x 1024 x 256 (8.4M) 1.4-1.6 times as fast as
+     * one; an empty two-chunk {@code Parallel.forRange} round trip took 10 us (median) when the
+     * other thread slept, 0.5 us when it spins (see WorkerTeam), so 4M (some 50 us on one core)
+     * still pays when the worker has gone to sleep.
      */
-    private static final long PARALLEL_WORK = 1L << 24;
+    private static final long PARALLEL_WORK = 1L << 22;
     /** How many row-copied elements one element packed from a transposed operand costs (see splitRows). */
     private static final double TRANSPOSED_PACK_COST = 4;
     private static final BlockMultiplier BLOCKED =

@@ -42,6 +42,10 @@ final class VectorBlockedGemm implements BlockMultiplier {
             for (int pc = 0; pc < k; pc += panelK) {
                 int kc = Math.min(panelK, k - pc);
                 float beta = pc == 0 ? call.shape().beta() : 1f;
+                if (i1 - i0 <= MC) {
+                    multiplyOneBlock(call, entry, ws, i0, i1 - i0, pc, kc, jc, nc, beta);
+                    continue;
+                }
                 float[] packedB = ws.packedB(roundUp(nc, NR) * kc);
                 Packing.packB(call, entry, pc, kc, jc, nc, NR, packedB);
                 for (int ic = i0; ic < i1; ic += MC) {
@@ -51,6 +55,24 @@ final class VectorBlockedGemm implements BlockMultiplier {
                     sweepTiles(call, entry, ws, packedA, packedB, ic, mc, jc, nc, kc, beta);
                 }
             }
+        }
+    }
+
+    /**
+     * The mc x nc block at (ic, jc) when its rows are one block of A (few rows, as a recurrent
+     * step's batch): each strip of B is used only by this block, so a few strips are packed just
+     * before their sweep and stay in L1/L2, instead of a whole panel packed ahead that falls out to
+     * L3 (1 MiB for an LSTM step's 256 x 1024) before the sweep reads it back.
+     */
+    private static void multiplyOneBlock(GemmCall call, int entry, Workspace ws, int ic, int mc, int pc, int kc,
+                                         int jc, int nc, float beta) {
+        float[] packedA = ws.packedA(roundUp(mc, MR) * kc);
+        Packing.packA(call, entry, ic, mc, pc, kc, MR, packedA);
+        float[] strips = ws.packedB(Packing.GROUP * NR * kc);
+        for (int jr = jc; jr < jc + nc; jr += Packing.GROUP * NR) {
+            int cols = Math.min(Packing.GROUP * NR, jc + nc - jr);
+            Packing.packB(call, entry, pc, kc, jr, cols, NR, strips);
+            sweepTiles(call, entry, ws, packedA, strips, ic, mc, jr, cols, kc, beta);
         }
     }
 
@@ -113,9 +135,10 @@ final class VectorBlockedGemm implements BlockMultiplier {
         private float[] packedA = new float[0];
         private float[] packedB = new float[0];
 
+        /** Room for {@code size} floats and one vector more, where packing may spill (see Packing). */
         float[] packedA(int size) {
-            if (packedA.length < size) {
-                packedA = new float[size];
+            if (packedA.length < size + VectorMicroKernel.LANES) {
+                packedA = new float[size + VectorMicroKernel.LANES];
             }
             return packedA;
         }
