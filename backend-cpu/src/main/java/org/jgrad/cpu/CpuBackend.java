@@ -138,6 +138,63 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public void conv2d(ConvGeometry g, int outChannels, int groups, Buffer image, Buffer weight, Buffer out) {
+        if (!direct(g, groups)) {
+            Backend.super.conv2d(g, outChannels, groups, image, weight, out);
+            return;
+        }
+        checkConv("conv2d", g, outChannels, image, weight, "out", out);
+        DirectConvolution.forward(g, outChannels, CpuBuffer.of(image).floats(), CpuBuffer.of(weight).floats(),
+                CpuBuffer.of(out).floats());
+    }
+
+    @Override
+    public void conv2dBackward(ConvGeometry g, int outChannels, int groups, Buffer image, Buffer weight, Buffer grad,
+                               Buffer gradImage, Buffer gradWeight) {
+        if (!direct(g, groups)) {
+            Backend.super.conv2dBackward(g, outChannels, groups, image, weight, grad, gradImage, gradWeight);
+            return;
+        }
+        checkConv("conv2dBackward", g, outChannels, image, weight, "grad", grad);
+        if (gradImage != null && !DirectConvolutionInputGradient.applies(CpuBuffer.of(weight).floats(), weight.length())) {
+            Backend.super.conv2dBackward(g, outChannels, groups, image, weight, grad, gradImage, null);
+        } else if (gradImage != null) {
+            checkLength("conv2dBackward", "gradImage", gradImage, g.batch() * g.channels() * g.height() * g.width());
+            DirectConvolutionInputGradient.compute(g, outChannels, CpuBuffer.of(weight).floats(),
+                    CpuBuffer.of(grad).floats(), CpuBuffer.of(gradImage).floats());
+        }
+        if (gradWeight != null) {
+            checkLength("conv2dBackward", "gradWeight", gradWeight, outChannels * g.colRows());
+            DirectConvolutionWeightGradient.compute(g, outChannels, CpuBuffer.of(image).floats(),
+                    CpuBuffer.of(grad).floats(), CpuBuffer.of(gradWeight).floats());
+        }
+    }
+
+    /**
+     * Whether the direct convolution kernels take this one: the Vector API path, stride 1,
+     * dilation 1, one group. They compute the composed default's bits, so the scalar path (the
+     * default) and the vector path agree.
+     */
+    private static boolean direct(ConvGeometry g, int groups) {
+        return VectorSupport.enabled() && groups == 1 && g.strideH() == 1 && g.strideW() == 1
+                && g.dilationH() == 1 && g.dilationW() == 1;
+    }
+
+    private static void checkConv(String op, ConvGeometry g, int outChannels, Buffer image, Buffer weight,
+                                  String outName, Buffer out) {
+        checkLength(op, "image", image, g.batch() * g.channels() * g.height() * g.width());
+        checkLength(op, "weight", weight, outChannels * g.colRows());
+        checkLength(op, outName, out, g.batch() * outChannels * g.colCols());
+    }
+
+    private static void checkLength(String op, String name, Buffer buffer, int needed) {
+        if (buffer.length() < needed) {
+            throw new IllegalArgumentException(op + ": " + name + " buffer has " + buffer.length()
+                    + " elements, the geometry needs " + needed);
+        }
+    }
+
+    @Override
     public void maxPool2d(ConvGeometry g, Buffer image, Buffer out, Buffer argmax) {
         MaxPool.forward(g, CpuBuffer.of(image).floats(), CpuBuffer.of(out).floats(), CpuBuffer.of(argmax).ints());
     }

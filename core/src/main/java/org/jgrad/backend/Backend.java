@@ -144,6 +144,32 @@ public interface Backend extends AutoCloseable {
     }
 
     /**
+     * Convolution without bias (cross-correlation, as PyTorch's conv2d): {@code image} (batch,
+     * channels, height, width) with {@code weight} (outChannels, channels / groups, kernelH, kernelW)
+     * into {@code out} (batch, outChannels, outH, outW). Each output element is one chain in a fixed
+     * order, that of the GEMM of the kernels with {@link #im2colAcrossBatch}'s columns (zero padding):
+     * from 0, fma(weight(o, r), column(r, (n, oh, ow)), acc) for r = (c, ki, kj) in order. The
+     * default computes exactly that (one GEMM per group, then a permute); a backend overrides it with a
+     * direct kernel that skips the column matrix.
+     */
+    default void conv2d(ConvGeometry g, int outChannels, int groups, Buffer image, Buffer weight, Buffer out) {
+        ComposedConvolution.forward(this, g, outChannels, groups, image, weight, out);
+    }
+
+    /**
+     * The gradients of {@link #conv2d} from {@code grad} (batch, outChannels, outH, outW): into
+     * {@code gradImage} (shape of image) and {@code gradWeight} (shape of weight), each skipped when
+     * null, both overwritten. gradImage is {@link #col2imAcrossBatch} of the columns' gradient, whose
+     * element (r, (n, p)) is the chain from 0 of fma(weight(o, r), grad(n, o, p), acc) over o;
+     * gradWeight(o, r) is the chain from 0 of fma(column(r, j), grad(o, j), acc) over every window
+     * j = (n, oh, ow) in order. The default computes these with im2col, GEMM and col2im.
+     */
+    default void conv2dBackward(ConvGeometry g, int outChannels, int groups, Buffer image, Buffer weight, Buffer grad,
+                                Buffer gradImage, Buffer gradWeight) {
+        ComposedConvolution.backward(this, g, outChannels, groups, image, weight, grad, gradImage, gradWeight);
+    }
+
+    /**
      * Max pooling: argmax(p, o) (INT32) = the first tap (ki * kernelW + kj) of window o of plane
      * p = (image, channel) that holds a NaN, else the first that holds the largest value, padding
      * reading negative infinity (as {@link ReduceOp#ARGMAX}); out(p, o) = that largest value (or

@@ -4,15 +4,14 @@ import org.jgrad.Shape;
 import org.jgrad.Tensor;
 import org.jgrad.backend.ConvGeometry;
 
-/** 2-D convolution and pooling on NCHW batches: im2col and matmul, the max-pool primitive, im2col and mean. */
+/** 2-D convolution and pooling on NCHW batches: the conv2d and max-pool primitives, im2col and mean. */
 final class Convolution {
     private Convolution() {
     }
 
     /**
      * Cross-correlation of x (N, C, H, W) with weight (O, C/groups, kH, kW), plus bias (O) when not
-     * null: the output is (N, O, outH, outW). Each group is one GEMM over the columns of the whole
-     * batch (one per image left the small products of a small network on one core).
+     * null: the output is (N, O, outH, outW), through the backend's conv2d primitive.
      * An unbatched input (C, H, W) gives (O, outH, outW), as PyTorch.
      */
     static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int stride, int padding, int dilation, int groups) {
@@ -40,11 +39,7 @@ final class Convolution {
         }
         ConvGeometry g = new ConvGeometry(xs[0], xs[1], xs[2], xs[3], ws[2], ws[3], stride, stride,
                 padding, padding, dilation, dilation);
-        int groupRows = ws[1] * ws[2] * ws[3];
-        Tensor columns = Im2Col.acrossBatch(x, g, 0f).reshape(groups, groupRows, xs[0] * g.colCols());
-        Tensor kernels = weight.reshape(groups, ws[0] / groups, groupRows);
-        // (groups, O/groups, N*outH*outW) is (O, N, outH, outW); the permute makes it (N, O, outH, outW)
-        Tensor out = ConvolutionProduct.apply(kernels, columns).reshape(ws[0], xs[0], g.outH(), g.outW()).permute(1, 0, 2, 3);
+        Tensor out = CrossCorrelation.apply(x, weight, g, groups);
         return bias == null ? out : out.add(bias.reshape(1, ws[0], 1, 1));
     }
 

@@ -8,31 +8,21 @@ import org.jgrad.Tensor;
 import org.jgrad.backend.ConvGeometry;
 
 /**
- * Unfolds sliding windows of an NCHW batch into columns, per image (N, C*kH*kW, outH*outW) or
- * across the batch (C*kH*kW, N*outH*outW); backward folds the gradient back, summing where windows
- * overlap. Convolution and pooling are built on it.
+ * Unfolds sliding windows of an NCHW batch into columns per image (N, C*kH*kW, outH*outW);
+ * backward folds the gradient back, summing where windows overlap. Average pooling is built on it.
  */
 final class Im2Col extends Function {
     private final ConvGeometry geometry;
-    private final boolean acrossBatch;
 
-    private Im2Col(ConvGeometry geometry, boolean acrossBatch) {
+    private Im2Col(ConvGeometry geometry) {
         this.geometry = geometry;
-        this.acrossBatch = acrossBatch;
     }
 
     /** Columns per image, (N, C*kH*kW, outH*outW); padding reads {@code padValue}. */
     static Tensor apply(Tensor x, ConvGeometry g, float padValue) {
         Tensor out = Kernels.empty(x.backend(), DType.FLOAT32, new int[] {g.batch(), g.colRows(), g.colCols()});
         x.backend().im2col(g, padValue, buffer(x), buffer(out));
-        return record(new Im2Col(g, false), out, x);
-    }
-
-    /** Columns of the whole batch side by side, (C*kH*kW, N*outH*outW): one GEMM convolves them all. */
-    static Tensor acrossBatch(Tensor x, ConvGeometry g, float padValue) {
-        Tensor out = Kernels.empty(x.backend(), DType.FLOAT32, new int[] {g.colRows(), g.batch() * g.colCols()});
-        x.backend().im2colAcrossBatch(g, padValue, buffer(x), buffer(out));
-        return record(new Im2Col(g, true), out, x);
+        return record(new Im2Col(g), out, x);
     }
 
     @Override
@@ -40,11 +30,7 @@ final class Im2Col extends Function {
         ConvGeometry g = geometry;
         Tensor dx = Kernels.empty(grad.backend(), DType.FLOAT32,
                 new int[] {g.batch(), g.channels(), g.height(), g.width()});
-        if (acrossBatch) {
-            grad.backend().col2imAcrossBatch(g, buffer(grad), buffer(dx));
-        } else {
-            grad.backend().col2im(g, buffer(grad), buffer(dx));
-        }
+        grad.backend().col2im(g, buffer(grad), buffer(dx));
         return new Tensor[] {dx};
     }
 }
