@@ -15,7 +15,7 @@ import org.jgrad.optim.Adam;
  * causal Transformer ({@link CharTransformer}) whose context is {@code --seq-len} characters.
  */
 public final class CharLmExample {
-    static final ExampleSpec SPEC = ExampleSpec.of("char-lm", "character-level language model on Debian's fortunes", 3, 32, null)
+    static final ExampleSpec SPEC = ExampleSpec.of("char-lm", "character-level language model on Debian's fortunes", 4, 32, null)
             .withOption("model", "lstm", "the model: lstm or transformer")
             .withOption("hidden", null, "LSTM hidden size (default 256) or Transformer width (default 128)")
             .withOption("layers", null, "recurrent layers (default 1) or Transformer encoder layers (default 2)")
