@@ -12,12 +12,25 @@ import java.util.concurrent.locks.LockSupport;
  * the caller's own chunk ran alone. A chunk no worker has started when the caller's own ends is
  * run by the caller, so a worker the OS keeps off its core costs no waiting. One region at a
  * time: a caller that finds the team busy (a second training thread, or a chunk that itself
- * forks) runs its whole range itself.
+ * forks) runs its whole range itself, and the workers stop spinning for a while.
  */
 final class WorkerTeam {
+    private static final long CONTENTION_MEMORY_NANOS = 1_000_000_000L;
     private final Worker[] workers;
     private final long spinNanos;
     private final AtomicBoolean busy = new AtomicBoolean();
+    /**
+     * When a caller last found the team busy, or the team last passed from one caller thread to
+     * another (several threads training at once, as Spark's local mode runs its tasks): for a
+     * second after, workers park at once instead of spinning, since a spinning worker then takes
+     * the core another caller needs (Spark's local[2] MNIST ran at three quarters of its speed
+     * with workers spinning).
+     */
+    private volatile long lastContended = System.nanoTime() - CONTENTION_MEMORY_NANOS;
+    /** The caller whose region runs now: a range it forks inside its own chunk is not contention. */
+    private volatile Thread owner;
+    /** The caller of the last region: regions from several threads in turn count as contention too. */
+    private Thread lastCaller;
 
     WorkerTeam(int size, long spinNanos) {
         this.spinNanos = spinNanos;
@@ -35,9 +48,23 @@ final class WorkerTeam {
      */
     boolean run(int[] bounds, Parallel.RangeBody body) {
         int chunks = bounds.length - 1;
-        if (chunks - 1 > workers.length || Thread.currentThread() instanceof Worker || !busy.compareAndSet(false, true)) {
+        if (chunks - 1 > workers.length || Thread.currentThread() instanceof Worker) {
             return false;
         }
+        if (!busy.compareAndSet(false, true)) {
+            if (owner != Thread.currentThread()) {
+                lastContended = System.nanoTime();
+            }
+            return false;
+        }
+        Thread caller = Thread.currentThread();
+        if (lastCaller != caller) {
+            if (lastCaller != null) {
+                lastContended = System.nanoTime();
+            }
+            lastCaller = caller;
+        }
+        owner = caller;
         try {
             for (int c = 1; c < chunks; c++) {
                 int from = bounds[c];
@@ -65,6 +92,7 @@ final class WorkerTeam {
             }
             return true;
         } finally {
+            owner = null;
             busy.set(false);
         }
     }
@@ -151,7 +179,8 @@ final class WorkerTeam {
 
         /** Waits until a chunk is handed (spinning, then parked); false when the team shuts down. */
         private boolean awaitHanded() {
-            long spinUntil = System.nanoTime() + spinNanos;
+            long now = System.nanoTime();
+            long spinUntil = now - lastContended < CONTENTION_MEMORY_NANOS ? now : now + spinNanos;
             while (state.get() != HANDED && !stopping && System.nanoTime() < spinUntil) {
                 Thread.onSpinWait();
             }
