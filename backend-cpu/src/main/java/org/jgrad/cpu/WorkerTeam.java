@@ -27,10 +27,11 @@ final class WorkerTeam {
      * with workers spinning).
      */
     private volatile long lastContended = System.nanoTime() - CONTENTION_MEMORY_NANOS;
-    /** The caller whose region runs now: a range it forks inside its own chunk is not contention. */
-    private volatile Thread owner;
-    /** The caller of the last region: regions from several threads in turn count as contention too. */
-    private Thread lastCaller;
+    /**
+     * The caller of the region running now, or of the last one: regions from several threads in
+     * turn count as contention, a range the caller forks inside its own chunk does not.
+     */
+    private volatile Thread lastCaller;
 
     WorkerTeam(int size, long spinNanos) {
         this.spinNanos = spinNanos;
@@ -51,20 +52,19 @@ final class WorkerTeam {
         if (chunks - 1 > workers.length || Thread.currentThread() instanceof Worker) {
             return false;
         }
+        Thread caller = Thread.currentThread();
         if (!busy.compareAndSet(false, true)) {
-            if (owner != Thread.currentThread()) {
+            if (lastCaller != caller) {
                 lastContended = System.nanoTime();
             }
             return false;
         }
-        Thread caller = Thread.currentThread();
         if (lastCaller != caller) {
             if (lastCaller != null) {
                 lastContended = System.nanoTime();
             }
             lastCaller = caller;
         }
-        owner = caller;
         try {
             for (int c = 1; c < chunks; c++) {
                 int from = bounds[c];
@@ -92,7 +92,6 @@ final class WorkerTeam {
             }
             return true;
         } finally {
-            owner = null;
             busy.set(false);
         }
     }
