@@ -7,7 +7,8 @@ import org.jgrad.backend.ConvGeometry;
  * Direct max pooling over the planes (image, channel) of an NCHW batch, without the column buffer
  * of the im2col route: taps in window order, padding reading negative infinity, the first tap
  * that {@link ScalarReduce#beats} the others as argmax (the first NaN, else the first largest) and
- * its value as the output, as PyTorch's max_pool2d. Threads take whole planes.
+ * its value as the output, as PyTorch's max_pool2d. Threads take whole planes. The 2x2, stride-2
+ * window has its own loops ({@link PairPooling}).
  */
 final class MaxPool {
     /** Window taps per thread below which work stays on the calling thread. */
@@ -18,8 +19,8 @@ final class MaxPool {
 
     static void forward(ConvGeometry g, float[] image, float[] out, int[] argmax) {
         checkSizes("maxPool2d", g, image.length, out.length, argmax.length);
-        if (isPairs(g)) {
-            forwardPairs(g, image, out, argmax);
+        if (PairPooling.applies(g)) {
+            PairPooling.forward(g, image, out, argmax);
             return;
         }
         Window w = new Window(g);
@@ -57,45 +58,13 @@ final class MaxPool {
         });
     }
 
-    /**
-     * The common 2x2 window, stride 2, no padding or dilation (MaxPool2d(2)): every tap inside the
-     * image, so the four are read without bounds checks, and the same selection as the general loop.
-     */
-    private static boolean isPairs(ConvGeometry g) {
-        return g.kernelH() == 2 && g.kernelW() == 2 && g.strideH() == 2 && g.strideW() == 2 && g.padH() == 0
-                && g.padW() == 0 && g.dilationH() == 1 && g.dilationW() == 1;
-    }
-
-    private static void forwardPairs(ConvGeometry g, float[] image, float[] out, int[] argmax) {
-        Window w = new Window(g);
-        int width = w.width;
-        forEachPlane(g, plane -> {
-            for (int o = plane * w.windows, oh = 0; oh < w.outH; oh++) {
-                int top = plane * w.planeSize + 2 * oh * width;
-                for (int ow = 0; ow < w.outW; ow++, o++) {
-                    int i = top + 2 * ow;
-                    float m = Math.max(Math.max(image[i], image[i + 1]), Math.max(image[i + width], image[i + width + 1]));
-                    // the first tap holding m (the first NaN when m is NaN) is the general loop's choice;
-                    // picked with integer selects, where that loop's float selects became branches
-                    // that mispredicted on real data (about 20 ns a window)
-                    int tap = holds(image[i + width], m) ? 2 : 3;
-                    tap = holds(image[i + 1], m) ? 1 : tap;
-                    tap = holds(image[i], m) ? 0 : tap;
-                    out[o] = image[i + (tap & 1) + (tap >> 1) * width];
-                    argmax[o] = tap;
-                }
-            }
-        });
-    }
-
-    /** Whether v is the window's maximum m: equal to it (-0 ties +0), or NaN when m is. */
-    private static boolean holds(float v, float m) {
-        return v == m | (v != v & m != m);
-    }
-
     /** Overwrites gradImage: each window's gradient goes to the pixel its argmax tap reads. */
     static void backward(ConvGeometry g, float[] grad, int[] argmax, float[] gradImage) {
         checkSizes("maxPool2dBackward", g, gradImage.length, grad.length, argmax.length);
+        if (PairPooling.applies(g)) {
+            PairPooling.backward(g, grad, argmax, gradImage);
+            return;
+        }
         Window w = new Window(g);
         forEachPlane(g, plane -> {
             int base = plane * w.planeSize;
@@ -155,11 +124,11 @@ final class MaxPool {
         }
     }
 
-    private interface PlaneBody {
+    interface PlaneBody {
         void run(int plane);
     }
 
-    private static void forEachPlane(ConvGeometry g, PlaneBody body) {
+    static void forEachPlane(ConvGeometry g, PlaneBody body) {
         int planeWork = g.kernelH() * g.kernelW() * g.outH() * g.outW();
         Parallel.forRange(g.batch() * g.channels(), Math.max(1, GRAIN / planeWork), (from, to) -> {
             for (int plane = from; plane < to; plane++) {

@@ -31,6 +31,10 @@ public class ConvConformance extends ConformanceSupport {
                 new ConvGeometry(1, 1, 1, 7, 1, 3, 1, 1, 0, 1, 1, 3),
                 // MaxPool2d(2), odd sizes dropping the last row and column
                 new ConvGeometry(2, 3, 7, 9, 2, 2, 2, 2, 0, 0, 1, 1),
+                // MaxPool2d(2) rows of 19, 7 and 1 windows: whole and partial vectors, planes ending mid-vector
+                new ConvGeometry(3, 5, 9, 38, 2, 2, 2, 2, 0, 0, 1, 1),
+                new ConvGeometry(2, 3, 14, 14, 2, 2, 2, 2, 0, 0, 1, 1),
+                new ConvGeometry(5, 1, 2, 3, 2, 2, 2, 2, 0, 0, 1, 1),
                 // enough planes for the work to be split across threads
                 new ConvGeometry(4, 8, 32, 30, 3, 3, 1, 1, 1, 1, 1, 1),
                 new ConvGeometry(8, 16, 28, 28, 2, 2, 2, 2, 0, 0, 1, 1));
@@ -108,6 +112,43 @@ public class ConvConformance extends ConformanceSupport {
         assertArrayEquals(expectedTaps, backend().downloadInt(argmax), "argmax taps with ties and NaNs, " + g);
         assertClose("max values with ties and NaNs, " + g, maxPoolValues(g, image, expectedTaps),
                 backend().downloadFloat(out), 0, 0);
+    }
+
+    /** The geometries whose windows do not overlap (each pixel in at most one window). */
+    static Stream<ConvGeometry> disjointWindows() {
+        return geometries().filter(g -> (g.kernelH() - 1) * g.dilationH() < g.strideH()
+                && (g.kernelW() - 1) * g.dilationW() < g.strideW());
+    }
+
+    /**
+     * Where windows do not overlap, a pixel's gradient is 0 + grad at its window's argmax tap (the
+     * default's sum from zero, so -0 arrives as +0; infinities and NaNs pass) and +0 elsewhere: the
+     * backend's bits equal the SPI default's. (Where they overlap, the order of a pixel's sum is
+     * not fixed by the SPI.)
+     */
+    @ParameterizedTest
+    @MethodSource("disjointWindows")
+    void maxPoolGradientHasTheDefaultRoutesBits(ConvGeometry g) {
+        float[] image = randomFloats(imageSize(g), 20);
+        float[] grad = randomFloats(g.batch() * g.channels() * g.colCols(), 21);
+        float[] special = {-0f, 0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        for (int i = 0; i < grad.length; i += 3) {
+            grad[i] = special[i % special.length];
+        }
+        float[] first = null;
+        for (Backend route : new Backend[] {backend(), new ForwardingBackend(backend())}) {
+            Buffer out = route.allocate(DType.FLOAT32, grad.length);
+            Buffer argmax = route.allocate(DType.INT32, grad.length);
+            route.maxPool2d(g, upload(image), out, argmax);
+            Buffer gradImage = upload(randomFloats(image.length, 22, 50, 60));
+            route.maxPool2dBackward(g, upload(grad), argmax, gradImage);
+            float[] routeGradient = route.downloadFloat(gradImage);
+            if (first != null) {
+                // float arrays compare by floatToIntBits: -0 differs from +0
+                assertArrayEquals(first, routeGradient, "max-pool gradient bits, backend against the default route, " + g);
+            }
+            first = routeGradient;
+        }
     }
 
     @Test
