@@ -205,6 +205,23 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public void reluBackward(Buffer x, Buffer grad, Buffer out) {
+        Elementwise.reluBackward(CpuBuffer.of(x).floats(), CpuBuffer.of(grad).floats(), CpuBuffer.of(out).floats());
+    }
+
+    @Override
+    public void batchNormForward(int batch, int channels, int spatial, float eps, Buffer x, Buffer weight, Buffer bias,
+                                 Buffer centered, Buffer out, Buffer mean, Buffer variance, Buffer invStd, Buffer scale) {
+        FusedBatchNorm.forward(batch, channels, spatial, eps, x, weight, bias, centered, out, mean, variance, invStd, scale);
+    }
+
+    @Override
+    public void batchNormBackward(int batch, int channels, int spatial, Buffer grad, Buffer centered, Buffer invStd,
+                                  Buffer scale, Buffer gradInput, Buffer gradWeight, Buffer gradBias) {
+        FusedBatchNorm.backward(batch, channels, spatial, grad, centered, invStd, scale, gradInput, gradWeight, gradBias);
+    }
+
+    @Override
     public void lstmCellForward(int batch, int hidden, Buffer gates, Buffer states, int prevOffset, int nextOffset) {
         if (!LstmCell.FUSED) {
             Backend.super.lstmCellForward(batch, hidden, gates, states, prevOffset, nextOffset);

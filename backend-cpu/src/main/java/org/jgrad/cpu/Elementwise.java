@@ -69,6 +69,19 @@ final class Elementwise {
         });
     }
 
+    /** out[i] = grad[i] * (x[i] <= 0 ? 0 : 1): ReLU's gradient, a NaN input passing it (the SPI default's arithmetic). */
+    static void reluBackward(float[] x, float[] grad, float[] out) {
+        Strides.checkLength("reluBackward", "grad", grad.length, x.length);
+        Strides.checkLength("reluBackward", "out", out.length, x.length);
+        boolean vector = VectorSupport.enabled();
+        Parallel.forRange(x.length, GRAIN, (from, to) -> {
+            int i = vector ? VectorBinary.reluGradient(x, grad, out, from, to) : from;
+            for (; i < to; i++) {
+                out[i] = grad[i] * (x[i] <= 0 ? 0f : 1f);
+            }
+        });
+    }
+
     static void binary(BinaryOp op, int[] shape, float[] a, int[] aStrides, float[] b, int[] bStrides, float[] out) {
         String name = "binary " + op;
         Strides.checkLength(name, "out", out.length, Strides.elementCount(name, shape));

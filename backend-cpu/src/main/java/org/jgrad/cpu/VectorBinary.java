@@ -52,6 +52,17 @@ final class VectorBinary {
         ScalarBinary.run(op, a, ai + m * as, as, b, bi + m * bs, bs, out, o + m, n - m);
     }
 
+    /** out[i] = grad[i] * (x[i] <= 0 ? 0 : 1) for the whole vectors from {@code from}; returns where they end. */
+    static int reluGradient(float[] x, float[] grad, float[] out, int from, int to) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        int i = from;
+        for (; i + L <= to; i += L) {
+            FloatVector passes = one.blend(0f, FloatVector.fromArray(S, x, i).compare(LE, 0f));
+            FloatVector.fromArray(S, grad, i).mul(passes).intoArray(out, i);
+        }
+        return i;
+    }
+
     private static void add(float[] a, int ai, int as, float[] b, int bi, int bs, float[] out, int o, int m) {
         FloatVector a0 = FloatVector.broadcast(S, a[ai]);
         FloatVector b0 = FloatVector.broadcast(S, b[bi]);

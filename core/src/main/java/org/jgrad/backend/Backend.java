@@ -200,6 +200,58 @@ public interface Backend extends AutoCloseable {
         free(windows);
     }
 
+    // ---- activations and normalisation ----
+
+    /**
+     * ReLU's gradient (PyTorch's threshold_backward at 0): {@code out[i] = grad[i] * (x[i] <= 0 ? 0 : 1)},
+     * so a NaN input passes the gradient, for i below x.length(). The default composes
+     * {@link #binary} LE, SUB and MUL, the same arithmetic element by element.
+     */
+    default void reluBackward(Buffer x, Buffer grad, Buffer out) {
+        int[] shape = {x.length()};
+        int[] dense = {1};
+        int[] scalar = {0};
+        Buffer zero = allocate(DType.FLOAT32, 1);
+        Buffer one = allocate(DType.FLOAT32, 1);
+        fill(one, 1f);
+        Buffer clamped = allocateUninitialized(DType.FLOAT32, x.length());
+        Buffer passes = allocateUninitialized(DType.FLOAT32, x.length());
+        binary(BinaryOp.LE, shape, x, dense, zero, scalar, clamped);
+        binary(BinaryOp.SUB, shape, one, scalar, clamped, dense, passes);
+        binary(BinaryOp.MUL, shape, grad, dense, passes, dense, out);
+        free(passes);
+        free(clamped);
+        free(one);
+        free(zero);
+    }
+
+    /**
+     * Batch normalisation with batch statistics (training mode) of x viewed as (batch, channels,
+     * spatial), per channel over batch and spatial (M = batch * spatial values): writes mean,
+     * variance (biased), invStd = 1 / sqrt(variance + eps), scale = invStd * weight (invStd when
+     * weight is null), all (channels); centered = x - mean and out = centered * scale + bias (no
+     * add when bias is null), both like x. The arithmetic is {@link ComposedBatchNorm}'s, the
+     * default: a channel's sum is the sum over n in order of {@link #reduce}'s row sums.
+     */
+    default void batchNormForward(int batch, int channels, int spatial, float eps, Buffer x, Buffer weight, Buffer bias,
+                                  Buffer centered, Buffer out, Buffer mean, Buffer variance, Buffer invStd, Buffer scale) {
+        ComposedBatchNorm.forward(this, new ComposedBatchNorm.Sizes(batch, channels, spatial), eps, x, weight, bias,
+                centered, out, mean, variance, invStd, scale);
+    }
+
+    /**
+     * The gradients of {@link #batchNormForward} from grad (like x) and its centered, invStd and
+     * scale: gradBias = sum(grad), gradWeight = invStd * sum(grad * centered) (channels), gradInput =
+     * grad * scale + centered * k + c0 with k = -scale * invStd^2 * sum(grad * centered) / M and
+     * c0 = -scale * gradBias / M (PyTorch's closed form). Each output is skipped when null; the
+     * arithmetic is {@link ComposedBatchNorm}'s, the default.
+     */
+    default void batchNormBackward(int batch, int channels, int spatial, Buffer grad, Buffer centered, Buffer invStd,
+                                   Buffer scale, Buffer gradInput, Buffer gradWeight, Buffer gradBias) {
+        ComposedBatchNorm.backward(this, new ComposedBatchNorm.Sizes(batch, channels, spatial), grad, centered, invStd,
+                scale, gradInput, gradWeight, gradBias);
+    }
+
     // ---- recurrent cells ----
 
     /**

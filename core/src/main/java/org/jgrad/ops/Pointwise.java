@@ -1,5 +1,8 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
+import org.jgrad.DType;
 import org.jgrad.Function;
 import org.jgrad.Tensor;
 import org.jgrad.backend.UnaryOp;
@@ -44,7 +47,7 @@ final class Pointwise extends Function {
             case SQRT -> g.div(y.mul(2f));
             case ABS -> g.mul(x.gt(0f).sub(x.lt(0f))); // 0 at NaN, as PyTorch
             case SIGN -> g.mul(0f);
-            case RELU -> g.mul(x.le(0f).neg().add(1f)); // passes at NaN, as PyTorch
+            case RELU -> reluGradient(x, g); // passes at NaN, as PyTorch
             case LEAKY_RELU -> g.mul(x.gt(0f).mul(1f - alpha).add(alpha));
             case SIGMOID -> g.mul(y).mul(y.neg().add(1f));
             case TANH -> g.mul(y.mul(y).neg().add(1f));
@@ -53,6 +56,13 @@ final class Pointwise extends Function {
             case ERF -> g.mul(x.mul(x).neg().exp().mul(TWO_OVER_SQRT_PI));
         };
         return new Tensor[] {dx};
+    }
+
+    /** g * (x <= 0 ? 0 : 1) in one primitive call. */
+    private static Tensor reluGradient(Tensor x, Tensor g) {
+        Tensor dx = Kernels.empty(x.backend(), DType.FLOAT32, x.shape());
+        x.backend().reluBackward(buffer(x), buffer(g), buffer(dx));
+        return dx;
     }
 
     /** The standard normal density exp(-x^2/2) / sqrt(2 pi). */
