@@ -26,20 +26,22 @@ final class PairPooling {
         int planeSize = g.height() * width;
         boolean vector = VectorSupport.enabled();
         MaxPool.forEachPlane(g, plane -> {
-            VectorPairPooling rows = vector ? new VectorPairPooling() : null;
-            for (int o = plane * outH * outW, oh = 0; oh < outH; oh++, o += outW) {
-                int top = plane * planeSize + 2 * oh * width;
-                int ow = rows == null ? 0 : rows.row(image, top, width, outW, out, argmax, o,
-                        (plane + 1) * outH * outW);
-                for (; ow < outW; ow++) {
-                    window(image, top + 2 * ow, width, out, argmax, o + ow);
+            int base = plane * planeSize;
+            int o0 = plane * outH * outW;
+            if (vector) {
+                VectorPairPooling.forwardPlane(image, base, width, outH, outW, out, argmax, o0);
+                return;
+            }
+            for (int o = o0, oh = 0; oh < outH; oh++) {
+                for (int ow = 0; ow < outW; ow++, o++) {
+                    window(image, base + 2 * oh * width + 2 * ow, width, out, argmax, o);
                 }
             }
         });
     }
 
     /** Pools the window whose top-left tap is image[i] into out[o] and argmax[o]. */
-    private static void window(float[] image, int i, int width, float[] out, int[] argmax, int o) {
+    static void window(float[] image, int i, int width, float[] out, int[] argmax, int o) {
         float m = Math.max(Math.max(image[i], image[i + 1]), Math.max(image[i + width], image[i + width + 1]));
         // the first tap holding m (the first NaN when m is NaN) is the general loop's choice; picked
         // with integer selects, where float selects became branches that mispredict on real data
@@ -67,13 +69,15 @@ final class PairPooling {
         int planeSize = height * width;
         boolean vector = VectorSupport.enabled();
         MaxPool.forEachPlane(g, plane -> {
-            VectorPairPooling rows = vector ? new VectorPairPooling() : null;
             int base = plane * planeSize;
-            for (int o = plane * outH * outW, oh = 0; oh < outH; oh++, o += outW) {
+            int o0 = plane * outH * outW;
+            if (vector) {
+                VectorPairPooling.backwardPlane(grad, argmax, o0, outH, outW, gradImage, base, width, base + planeSize);
+            }
+            for (int oh = 0; oh < outH; oh++) {
                 int top = base + 2 * oh * width;
-                int ow = rows == null ? 0 : rows.rowBackward(grad, argmax, o, outW, gradImage, top, width, base + planeSize);
-                for (; ow < outW; ow++) {
-                    window(grad, argmax, o + ow, gradImage, top + 2 * ow, width);
+                for (int ow = 0; !vector && ow < outW; ow++) {
+                    windowBackward(grad, argmax, o0 + oh * outW + ow, gradImage, top + 2 * ow, width);
                 }
                 if (width % 2 != 0) {
                     gradImage[top + width - 1] = 0f;
@@ -87,7 +91,7 @@ final class PairPooling {
     }
 
     /** Writes the four pixels of window o, whose top-left pixel is gradImage[i]. */
-    private static void window(float[] grad, int[] argmax, int o, float[] gradImage, int i, int width) {
+    static void windowBackward(float[] grad, int[] argmax, int o, float[] gradImage, int i, int width) {
         int tap = argmax[o];
         if (tap >>> 2 != 0) {
             throw new IndexOutOfBoundsException("maxPool2dBackward: argmax " + tap + " at " + o
