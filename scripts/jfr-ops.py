@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Where a jgrad training step spends its time, from a JFR recording's execution samples.
 
-    scripts/jfr-ops.py RECORDING.jfr [--after HH:MM:SS]
+    scripts/jfr-ops.py RECORDING.jfr [--after HH:MM:SS] [--before HH:MM:SS]
 
 Prints the share of samples per (phase, op, kernel): phase is forward, backward or optimizer
 (the stack holds Autograd.backward or org.jgrad.optim); op is the innermost frame of a
 differentiable op or layer class (ops.Im2Col, ops.MatMul, ops.BatchNormalization, ...); kernel is
 the innermost class of the CPU backend (org.jgrad.cpu...). Samples from pool workers carry no op
 (their stacks start at the pool), so they are listed as phase "worker". --after drops samples
-taken before a time of day (e.g. the first epoch's JIT warm-up). Needs the JDK's jfr tool.
+taken before a time of day (e.g. the first epoch's JIT warm-up), --before those from that time on
+(e.g. the test-set evaluation after the timed epochs). Needs the JDK's jfr tool.
 """
 import collections
 import re
@@ -52,17 +53,18 @@ def classify(thread, frames):
 def main():
     path = sys.argv[1]
     after = sys.argv[sys.argv.index("--after") + 1] if "--after" in sys.argv else "00:00:00"
+    before = sys.argv[sys.argv.index("--before") + 1] if "--before" in sys.argv else "99:99:99"
     counts = collections.Counter()
     phases = collections.Counter()
     total = 0
     for time, thread, frames in samples(path):
-        if time < after:
+        if time < after or time >= before:
             continue
         key = classify(thread, frames)
         counts[key] += 1
         phases[key[0]] += 1
         total += 1
-    print(f"{total} samples after {after}")
+    print(f"{total} samples from {after} to {before}")
     for phase, n in phases.most_common():
         print(f"  {phase:10s} {100 * n / total:5.1f}%")
     print("share  phase      op                                   kernel")
