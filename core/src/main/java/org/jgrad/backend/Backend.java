@@ -98,6 +98,23 @@ public interface Backend extends AutoCloseable {
     void gemm(GemmShape shape, Buffer a, Buffer b, Buffer c);
 
     /**
+     * Prepares B for a run of products by {@link #gemm(GemmShape, Buffer, PreparedB, Buffer)} that
+     * share it; {@code shape} is one of them (one batch entry). The default keeps B as it is; a
+     * backend may copy it into its kernel's layout once instead of at every product. The results
+     * are those of {@link #gemm(GemmShape, Buffer, Buffer, Buffer)} with B itself, to the bit.
+     */
+    default PreparedB prepareGemmB(GemmShape shape, Buffer b) {
+        Extents.checkGemmB(shape, b.length());
+        return new PreparedB.Plain(shape, b);
+    }
+
+    /** C = alpha op(A) op(B) + beta C with a prepared B, which must fit {@code shape} (see {@link PreparedB#requireFits}). */
+    default void gemm(GemmShape shape, Buffer a, PreparedB b, Buffer c) {
+        b.requireFits(shape);
+        gemm(shape, a, b.buffer(), c);
+    }
+
+    /**
      * dst[dstOffset + idx . dstStrides] = src[srcOffset + idx . srcStrides] for every index of
      * {@code shape}. Both buffers have the same dtype (either). Serves permute, slice, cat, expand.
      */
