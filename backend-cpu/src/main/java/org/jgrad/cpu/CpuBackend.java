@@ -114,6 +114,16 @@ public final class CpuBackend implements Backend {
         Sgemm.sgemm(shape, CpuBuffer.of(a).floats(), CpuBuffer.of(b).floats(), CpuBuffer.of(c).floats());
     }
 
+    @Override
+    public void softmaxRows(int rows, int cols, Buffer x, Buffer out) {
+        SoftmaxRows.forward(rows, cols, CpuBuffer.of(x).floats(), CpuBuffer.of(out).floats());
+    }
+
+    @Override
+    public void softmaxRowsBackward(int rows, int cols, Buffer p, Buffer g, Buffer dx) {
+        SoftmaxRows.backward(rows, cols, CpuBuffer.of(p).floats(), CpuBuffer.of(g).floats(), CpuBuffer.of(dx).floats());
+    }
+
     /** On the Vector API path, B packed once into the micro-kernel's strips ({@link PackedB}). */
     @Override
     public PreparedB prepareGemmB(GemmShape shape, Buffer b) {

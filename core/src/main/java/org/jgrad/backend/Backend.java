@@ -217,6 +217,27 @@ public interface Backend extends AutoCloseable {
         free(windows);
     }
 
+    // ---- attention ----
+
+    /**
+     * Softmax along each row of a contiguous (rows, cols) matrix, as attention weights need it:
+     * out = e^(x - m) / sum over the row of e^(x - m), m the row's maximum (at least -Float.MAX_VALUE,
+     * and the sum at least Float.MIN_NORMAL, so that a row that is -inf throughout gives zeros, not
+     * NaN). The default composes reduce, binary and unary, a pass over
+     * the matrix each; backends override it with one pass per row.
+     */
+    default void softmaxRows(int rows, int cols, Buffer x, Buffer out) {
+        ComposedSoftmax.forward(this, rows, cols, x, out);
+    }
+
+    /**
+     * The gradient of {@link #softmaxRows} from its output p and the gradient g of the output:
+     * dx = p (g - sum over the row of g p), per row. The default composes binary and reduce.
+     */
+    default void softmaxRowsBackward(int rows, int cols, Buffer p, Buffer g, Buffer dx) {
+        ComposedSoftmax.backward(this, rows, cols, p, g, dx);
+    }
+
     // ---- recurrent cells ----
 
     /**
