@@ -9,10 +9,12 @@ import org.jgrad.backend.Buffer;
 import org.jgrad.backend.ConvGeometry;
 import org.jgrad.backend.Distribution;
 import org.jgrad.backend.GemmShape;
+import org.jgrad.backend.PreparedB;
 import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.RmspropConfig;
 import org.jgrad.backend.SgdConfig;
 import org.jgrad.backend.UnaryOp;
+import org.jgrad.cpu.gemm.PackedB;
 import org.jgrad.cpu.gemm.Sgemm;
 
 /**
@@ -110,6 +112,31 @@ public final class CpuBackend implements Backend {
     @Override
     public void gemm(GemmShape shape, Buffer a, Buffer b, Buffer c) {
         Sgemm.sgemm(shape, CpuBuffer.of(a).floats(), CpuBuffer.of(b).floats(), CpuBuffer.of(c).floats());
+    }
+
+    @Override
+    public void softmaxRows(int rows, int cols, Buffer x, Buffer out) {
+        SoftmaxRows.forward(rows, cols, CpuBuffer.of(x).floats(), CpuBuffer.of(out).floats());
+    }
+
+    @Override
+    public void softmaxRowsBackward(int rows, int cols, Buffer p, Buffer g, Buffer dx) {
+        SoftmaxRows.backward(rows, cols, CpuBuffer.of(p).floats(), CpuBuffer.of(g).floats(), CpuBuffer.of(dx).floats());
+    }
+
+    /** On the Vector API path, B packed once into the micro-kernel's strips ({@link PackedB}). */
+    @Override
+    public PreparedB prepareGemmB(GemmShape shape, Buffer b) {
+        return VectorSupport.enabled() ? PackedB.pack(shape, CpuBuffer.of(b).floats(), b) : Backend.super.prepareGemmB(shape, b);
+    }
+
+    @Override
+    public void gemm(GemmShape shape, Buffer a, PreparedB b, Buffer c) {
+        if (b instanceof PackedB packed) {
+            Sgemm.sgemm(shape, CpuBuffer.of(a).floats(), packed, CpuBuffer.of(c).floats());
+        } else {
+            Backend.super.gemm(shape, a, b, c);
+        }
     }
 
     @Override

@@ -136,7 +136,7 @@ final class Reductions {
         }
     }
 
-    private static float row(ReduceOp op, float[] x, int from, int n) {
+    static float row(ReduceOp op, float[] x, int from, int n) {
         return VectorSupport.enabled() ? VectorReduce.row(op, x, from, n) : ScalarReduce.row(op, x, from, n);
     }
 

@@ -98,6 +98,23 @@ public interface Backend extends AutoCloseable {
     void gemm(GemmShape shape, Buffer a, Buffer b, Buffer c);
 
     /**
+     * Prepares B for a run of products by {@link #gemm(GemmShape, Buffer, PreparedB, Buffer)} that
+     * share it; {@code shape} is one of them (one batch entry). The default keeps B as it is; a
+     * backend may copy it into its kernel's layout once instead of at every product. The results
+     * are those of {@link #gemm(GemmShape, Buffer, Buffer, Buffer)} with B itself, to the bit.
+     */
+    default PreparedB prepareGemmB(GemmShape shape, Buffer b) {
+        Extents.checkGemmB(shape, b.length());
+        return new PreparedB.Plain(shape, b);
+    }
+
+    /** C = alpha op(A) op(B) + beta C with a prepared B, which must fit {@code shape} (see {@link PreparedB#requireFits}). */
+    default void gemm(GemmShape shape, Buffer a, PreparedB b, Buffer c) {
+        b.requireFits(shape);
+        gemm(shape, a, b.buffer(), c);
+    }
+
+    /**
      * dst[dstOffset + idx . dstStrides] = src[srcOffset + idx . srcStrides] for every index of
      * {@code shape}. Both buffers have the same dtype (either). Serves permute, slice, cat, expand.
      */
@@ -250,6 +267,27 @@ public interface Backend extends AutoCloseable {
                                    Buffer scale, Buffer gradInput, Buffer gradWeight, Buffer gradBias) {
         ComposedBatchNorm.backward(this, new ComposedBatchNorm.Sizes(batch, channels, spatial), grad, centered, invStd,
                 scale, gradInput, gradWeight, gradBias);
+    }
+
+    // ---- attention ----
+
+    /**
+     * Softmax along each row of a contiguous (rows, cols) matrix, as attention weights need it:
+     * out = e^(x - m) / sum over the row of e^(x - m), m the row's maximum (at least -Float.MAX_VALUE,
+     * and the sum at least Float.MIN_NORMAL, so that a row that is -inf throughout gives zeros, not
+     * NaN). The default composes reduce, binary and unary, a pass over
+     * the matrix each; backends override it with one pass per row.
+     */
+    default void softmaxRows(int rows, int cols, Buffer x, Buffer out) {
+        ComposedSoftmax.forward(this, rows, cols, x, out);
+    }
+
+    /**
+     * The gradient of {@link #softmaxRows} from its output p and the gradient g of the output:
+     * dx = p (g - sum over the row of g p), per row. The default composes binary and reduce.
+     */
+    default void softmaxRowsBackward(int rows, int cols, Buffer p, Buffer g, Buffer dx) {
+        ComposedSoftmax.backward(this, rows, cols, p, g, dx);
     }
 
     // ---- recurrent cells ----

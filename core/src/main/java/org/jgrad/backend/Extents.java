@@ -77,6 +77,11 @@ public final class Extents {
         gemmOperand("C", lengthC, s.batch(), m, n, s.offsetC(), s.ldc(), s.strideC());
     }
 
+    /** Fails unless a buffer of this length holds one batch entry of B as {@code s} addresses it. */
+    public static void checkGemmB(GemmShape s, int lengthB) {
+        gemmOperand("B", lengthB, 1, s.transB() ? s.n() : s.k(), s.transB() ? s.k() : s.n(), s.offsetB(), s.ldb(), 0);
+    }
+
     private static void gemmOperand(String name, int length, int batch, int rows, int cols, int offset, int ld,
                                     long stride) {
         String layout = " (" + name + " stored " + rows + "x" + cols + ", offset " + offset + ", ld " + ld

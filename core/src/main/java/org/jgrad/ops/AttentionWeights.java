@@ -1,13 +1,13 @@
 package org.jgrad.ops;
 
+import static org.jgrad.internal.TensorAccess.buffer;
+
 import java.util.Arrays;
+import org.jgrad.DType;
 import org.jgrad.Function;
 import org.jgrad.Shape;
 import org.jgrad.Tensor;
-import org.jgrad.Tensors;
 import org.jgrad.backend.BinaryOp;
-import org.jgrad.backend.ReduceOp;
-import org.jgrad.backend.UnaryOp;
 
 /**
  * Attention weights P = softmax(scale · q kᵀ + mask) along the keys, for q (..., L, E), k (..., S, E)
@@ -50,31 +50,16 @@ final class AttentionWeights extends Function {
         return record(fn, p, q, k);
     }
 
-    /** Softmax along the last dimension, zeros for rows that are -inf throughout. */
+    /** Softmax along the last dimension, zeros for rows that are -inf throughout (Backend#softmaxRows). */
     private static Tensor maskedSoftmax(Tensor scores) {
-        int last = scores.dim() - 1;
-        Tensor max = Kernels.reduce(ReduceOp.MAX, scores, last);
-        Tensor finiteMax = atLeast(max, -Float.MAX_VALUE);
-        Tensor shifted = Kernels.binary(NAME, BinaryOp.SUB, scores, finiteMax);
-        finiteMax.close();
-        Tensor exp = Kernels.unary(UnaryOp.EXP, 0f, shifted);
-        shifted.close();
-        // A row with a finite maximum sums to at least 1 (its maximum contributes e^0); only a fully masked row sums to 0.
-        Tensor sum = Kernels.reduce(ReduceOp.SUM, exp, last);
-        Tensor positive = atLeast(sum, Float.MIN_NORMAL);
-        Tensor p = Kernels.binary(NAME, BinaryOp.DIV, exp, positive);
-        exp.close();
-        positive.close();
+        int cols = scores.size(-1);
+        Tensor p = Kernels.empty(scores.backend(), DType.FLOAT32, scores.shape());
+        scores.backend().softmaxRows(rows(scores, cols), cols, buffer(scores), buffer(p));
         return p;
     }
 
-    /** max(x, floor) elementwise; closes x. */
-    private static Tensor atLeast(Tensor x, float floor) {
-        try (Tensor bound = Tensors.scalarLike(x, floor)) {
-            Tensor out = Kernels.binary(NAME, BinaryOp.MAXIMUM, x, bound);
-            x.close();
-            return out;
-        }
+    private static int rows(Tensor t, int cols) {
+        return cols == 0 ? 0 : (int) (t.numel() / cols);
     }
 
     @Override
@@ -82,13 +67,9 @@ final class AttentionWeights extends Function {
         Tensor q = saved(0);
         Tensor k = saved(1);
         Tensor p = saved(2);
-        Tensor gp = Kernels.binary(NAME, BinaryOp.MUL, g, p);
-        Tensor rowSum = Kernels.reduce(ReduceOp.SUM, gp, gp.dim() - 1);
-        gp.close();
-        Tensor centered = Kernels.binary(NAME, BinaryOp.SUB, g, rowSum);
-        rowSum.close();
-        Tensor ds = Kernels.binary(NAME, BinaryOp.MUL, p, centered);
-        centered.close();
+        int cols = p.size(-1);
+        Tensor ds = Kernels.empty(p.backend(), DType.FLOAT32, p.shape());
+        p.backend().softmaxRowsBackward(rows(p, cols), cols, buffer(p), buffer(g), buffer(ds));
         Tensor dq = needsGrad(0) ? Kernels.sumTo(Gemm.product(NAME + " backward", ds, false, k, false, scale), q.shape()) : null;
         Tensor dk = needsGrad(1) ? Kernels.sumTo(Gemm.product(NAME + " backward", ds, true, q, false, scale), k.shape()) : null;
         ds.close();

@@ -11,6 +11,7 @@ import org.jgrad.Tensor;
 import org.jgrad.Tensors;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.GemmShape;
+import org.jgrad.backend.PreparedB;
 
 /**
  * A recurrent cell run over a whole sequence, forward and backward-through-time in one node: the
@@ -61,15 +62,15 @@ final class Recurrence extends Function {
         kept[0] = weightHh;
         kept[1] = states;
         int gateWidth = mode.gates() * hidden;
-        // W_hh^T once, as stored for the steps' h W_hh^T: a CPU GEMM would transpose it while
-        // packing at every step (the same products, so the same bits).
+        // W_hh^T once, as stored for the steps' h W_hh^T (a CPU GEMM would transpose it while
+        // packing), and prepared once for all of them (the CPU packs it into its kernel's strips
+        // once instead of at every step): the same products, so the same bits.
         try (NoGrad off = NoGrad.enter();
-             Tensor weightT = Kernels.strided(weightHh, new int[] {hidden, gateWidth}, 0, new int[] {1, hidden})) {
+             Tensor weightT = Kernels.strided(weightHh, new int[] {hidden, gateWidth}, 0, new int[] {1, hidden});
+             PreparedB preparedT = backend.prepareGemmB(fn.forwardStep(0), buffer(weightT))) {
             for (int k = 0; k < steps; k++) {
                 Tensor pre = mode.foldsHiddenBias() ? Steps.block(gx, k, batch, gateWidth) : fn.hiddenBias(backend, biasHh);
-                backend.gemm(new GemmShape(1, batch, gateWidth, hidden, false, false, 1f, 1f,
-                        k * batch * width, width, 0, 0, gateWidth, 0, 0, gateWidth, 0),
-                        buffer(states), buffer(weightT), buffer(pre));
+                backend.gemm(fn.forwardStep(k), buffer(states), preparedT, buffer(pre));
                 kept[k + 2] = fn.cell.forward(gx, pre, states, k);
                 fn.holdPaddedRows(states, k, width);
             }
@@ -93,19 +94,19 @@ final class Recurrence extends Function {
         Tensor dGh = Kernels.empty(backend, DType.FLOAT32, new int[] {steps, batch, gateWidth});
         Tensor dGx = mode.foldsHiddenBias() ? dGh : Kernels.empty(backend, DType.FLOAT32, new int[] {steps, batch, gateWidth});
         Tensor running = Steps.block(g, steps, batch, width);
-        for (int k = steps - 1; k >= 0; k--) {
-            Tensor dPrev = Kernels.empty(backend, DType.FLOAT32, new int[] {batch, width});
-            cell.backward(saved(k + 2), states, k, running, dGh, dGx, dPrev);
-            dropPaddedGradients(backend, dGh, dGx, k, gateWidth);
-            backend.gemm(new GemmShape(1, batch, hidden, gateWidth, false, false, 1f, 1f,
-                    k * batch * gateWidth, gateWidth, 0, 0, hidden, 0, 0, width, 0),
-                    buffer(dGh), buffer(weightHh), buffer(dPrev));
-            passPaddedRows(backend, running, dPrev, k, width);
-            Tensor slot = Steps.block(g, k, batch, width);
-            running.close();
-            running = dPrev.add(slot);
-            dPrev.close();
-            slot.close();
+        try (PreparedB prepared = backend.prepareGemmB(backwardStep(steps - 1), buffer(weightHh))) {
+            for (int k = steps - 1; k >= 0; k--) {
+                Tensor dPrev = Kernels.empty(backend, DType.FLOAT32, new int[] {batch, width});
+                cell.backward(saved(k + 2), states, k, running, dGh, dGx, dPrev);
+                dropPaddedGradients(backend, dGh, dGx, k, gateWidth);
+                backend.gemm(backwardStep(k), buffer(dGh), prepared, buffer(dPrev));
+                passPaddedRows(backend, running, dPrev, k, width);
+                Tensor slot = Steps.block(g, k, batch, width);
+                running.close();
+                running = dPrev.add(slot);
+                dPrev.close();
+                slot.close();
+            }
         }
         Tensor dWeight = Kernels.empty(backend, DType.FLOAT32, new int[] {gateWidth, hidden});
         backend.gemm(new GemmShape(1, gateWidth, hidden, steps * batch, true, false, 1f, 0f,
@@ -116,6 +117,21 @@ final class Recurrence extends Function {
         }
         grads.add(running);
         return grads.toArray(new Tensor[0]);
+    }
+
+    /** Step k's h W_hh^T added to its pre-activations: h from states slot k, W_hh^T as stored (hidden, gates). */
+    private GemmShape forwardStep(int k) {
+        int width = mode.stateWidth(hidden);
+        int gateWidth = mode.gates() * hidden;
+        return new GemmShape(1, batch, gateWidth, hidden, false, false, 1f, 1f,
+                k * batch * width, width, 0, 0, gateWidth, 0, 0, gateWidth, 0);
+    }
+
+    /** Step k's dG_k W_hh added to the gradient of the previous state's h: dG from dGh slot k, W_hh (gates, hidden). */
+    private GemmShape backwardStep(int k) {
+        int gateWidth = mode.gates() * hidden;
+        return new GemmShape(1, batch, hidden, gateWidth, false, false, 1f, 1f,
+                k * batch * gateWidth, gateWidth, 0, 0, hidden, 0, 0, mode.stateWidth(hidden), 0);
     }
 
     /** b_hh in every row, or zeros without a bias: the hidden side's start before its GEMM. */

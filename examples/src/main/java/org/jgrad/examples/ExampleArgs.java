@@ -110,6 +110,16 @@ final class ExampleArgs {
         return values.containsKey(key) ? positiveInt(key, fallback) : fallback;
     }
 
+    /** The example's own option {@code key} as a probability in [0, 1), such as a dropout rate. */
+    double probabilityOption(String key) {
+        String text = option(key);
+        double value = parse(key, text, "a number in [0, 1) such as 0.1", Double::parseDouble);
+        if (!(value >= 0 && value < 1)) {
+            throw new UsageException("--" + key + " must be a number in [0, 1), got '" + text + "'");
+        }
+        return value;
+    }
+
     private int positiveInt(String key, int defaultValue) {
         String text = values.get(key);
         if (text == null) {

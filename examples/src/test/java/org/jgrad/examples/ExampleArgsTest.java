@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class ExampleArgsTest {
     private static final ExampleSpec SPEC = ExampleSpec.of("demo", "a test", 7, 16, 0.1)
-            .withOption("out", "runs", "folder");
+            .withOption("out", "runs", "folder").withOption("dropout", "0", "rate");
 
     private static String error(String... args) {
         return assertThrows(UsageException.class, () -> ExampleArgs.parse(SPEC, args)).getMessage();
@@ -39,7 +39,7 @@ class ExampleArgsTest {
 
     @Test
     void badArgumentsAreNamedWithWhatWasExpected() {
-        assertTrue(error("--epoch", "3").contains("unknown option '--epoch'; demo takes --backend, --batch-size, --epochs, --lr, --out, --seed"));
+        assertTrue(error("--epoch", "3").contains("unknown option '--epoch'; demo takes --backend, --batch-size, --dropout, --epochs, --lr, --out, --seed"));
         assertEquals("--epochs must be a whole number >= 1, got '0'", error("--epochs", "0"));
         assertEquals("--batch-size must be a whole number >= 1, got 'ten'", error("--batch-size", "ten"));
         assertEquals("--lr must be a positive number, got '-1'", error("--lr", "-1"));
@@ -47,6 +47,20 @@ class ExampleArgsTest {
         assertEquals("option '--lr' needs a value", error("--lr"));
         assertEquals("option '--epochs' is given twice", error("--epochs", "1", "--epochs", "2"));
         assertEquals("unexpected argument '5'; options look like --epochs 5", error("5"));
+    }
+
+    @Test
+    void aProbabilityOptionIsANumberFromZeroToBelowOne() {
+        assertEquals(0.0, ExampleArgs.parse(SPEC).probabilityOption("dropout"));
+        assertEquals(0.25, ExampleArgs.parse(SPEC, "--dropout", "0.25").probabilityOption("dropout"));
+        for (String bad : new String[] {"1", "-0.1", "NaN"}) {
+            assertEquals("--dropout must be a number in [0, 1), got '" + bad + "'",
+                    assertThrows(UsageException.class, () -> ExampleArgs.parse(SPEC, "--dropout", bad).probabilityOption("dropout"))
+                            .getMessage());
+        }
+        assertEquals("--dropout must be a number in [0, 1) such as 0.1, got 'half'",
+                assertThrows(UsageException.class, () -> ExampleArgs.parse(SPEC, "--dropout", "half").probabilityOption("dropout"))
+                        .getMessage());
     }
 
     @Test

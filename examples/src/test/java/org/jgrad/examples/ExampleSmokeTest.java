@@ -98,6 +98,11 @@ class ExampleSmokeTest {
     }
 
     @Test
+    void charLmGruWithDropoutLearnsASmallTextBelowItsUnigramEntropy() throws IOException {
+        charLmLearnsASmallText("gru", "--hidden", "32", "--dropout", "0.1");
+    }
+
+    @Test
     void charLmTransformerLearnsASmallTextBelowItsUnigramEntropy() throws IOException {
         charLmLearnsASmallText("transformer", "--hidden", "32", "--heads", "2", "--positions", "sinusoidal");
     }

@@ -3,11 +3,11 @@ package org.jgrad.cpu.gemm;
 import org.jgrad.backend.GemmShape;
 
 /**
- * One validated {@link Sgemm#sgemm} call: the shape and the three arrays, with the index
- * arithmetic every path shares. All indices fit in an int because {@link GemmChecks} proved
+ * One validated {@link Sgemm#sgemm} call: the shape and the three arrays (and B packed already,
+ * or null), with the index arithmetic every path shares. All indices fit in an int because {@link GemmChecks} proved
  * that the last addressed element of each operand lies inside its array.
  */
-record GemmCall(GemmShape shape, float[] a, float[] b, float[] c) {
+record GemmCall(GemmShape shape, float[] a, float[] b, float[] c, PackedB packed) {
 
     /** Index in {@code a} of op(A)(0, 0) for batch entry {@code entry}. */
     int aBase(int entry) {

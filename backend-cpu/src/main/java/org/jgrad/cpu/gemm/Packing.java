@@ -88,21 +88,21 @@ final class Packing {
         }
     }
 
-    /** Packs op(B)(p0 + p, j0 + j) for p < kc, j < nc into {@code dst} as strips of nr columns. */
-    static void packB(GemmCall call, int entry, int p0, int kc, int j0, int nc, int nr, float[] dst) {
+    /** Packs op(B)(p0 + p, j0 + j) for p < kc, j < nc into {@code dst} from {@code at} on, as strips of nr columns. */
+    static void packB(GemmCall call, int entry, int p0, int kc, int j0, int nc, int nr, float[] dst, int at) {
         float[] b = call.b();
         int base = call.bBase(entry);
         int strip = 0;
         if (!call.shape().transB()) {
             while (strip + nr <= nc) {
                 int strips = Math.min(GROUP, (nc - strip) / nr);
-                copyStrips(b, call.bIndex(base, p0, j0 + strip), call.shape().ldb(), dst, strip * kc, kc, nr, strips);
+                copyStrips(b, call.bIndex(base, p0, j0 + strip), call.shape().ldb(), dst, at + strip * kc, kc, nr, strips);
                 strip += strips * nr;
             }
         }
         for (; strip < nc; strip += nr) {
             int cols = Math.min(nr, nc - strip);
-            int out = strip * kc;
+            int out = at + strip * kc;
             if (cols < nr) {
                 Arrays.fill(dst, out, out + nr * kc, 0f);
             }

@@ -43,7 +43,7 @@ public final class Sgemm {
         if (shape.batch() == 0 || shape.m() == 0 || shape.n() == 0) {
             return;
         }
-        GemmCall call = new GemmCall(shape, a, b, c);
+        GemmCall call = new GemmCall(shape, a, b, c, null);
         long work = (long) shape.m() * shape.n() * Math.max(1, shape.k());
         if (shape.batch() > 1 && work < PARALLEL_WORK && entriesDisjoint(shape)) {
             int grain = (int) Math.max(1, PARALLEL_WORK / work);
@@ -57,6 +57,24 @@ public final class Sgemm {
                 multiplyEntry(call, entry, work >= PARALLEL_WORK);
             }
         }
+    }
+
+    /**
+     * C = alpha op(A) op(B) + beta C with B packed already ({@link PackedB}, which must fit the
+     * shape): the same bits as {@link #sgemm(GemmShape, float[], float[], float[])} with B itself.
+     */
+    public static void sgemm(GemmShape shape, float[] a, PackedB b, float[] c) {
+        b.requireFits(shape);
+        if (isSmall(shape)) {
+            sgemm(shape, a, b.sourceFloats(), c);
+            return;
+        }
+        GemmChecks.validate(shape, a, b.sourceFloats(), c);
+        if (shape.m() == 0 || shape.n() == 0) {
+            return;
+        }
+        GemmCall call = new GemmCall(shape, a, b.sourceFloats(), c, b);
+        multiplyEntry(call, 0, (long) shape.m() * shape.n() * Math.max(1, shape.k()) >= PARALLEL_WORK);
     }
 
     private static void multiplyEntry(GemmCall call, int entry, boolean parallel) {

@@ -34,27 +34,41 @@ final class VectorBlockedGemm implements BlockMultiplier {
     public void multiply(GemmCall call, int entry, int i0, int i1, int j0, int j1) {
         Workspace ws = WORKSPACE.get();
         int k = call.shape().k();
-        // Equal panels of at most KC: k = 784 makes 4 of 196, not 3 of 256 and a 16-step one
-        // that would reload and store every tile of C for little work.
-        int panelK = ceilDiv(k, ceilDiv(k, KC));
+        int panelK = panelDepth(k);
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += panelK) {
                 int kc = Math.min(panelK, k - pc);
                 float beta = pc == 0 ? call.shape().beta() : 1f;
-                if (i1 - i0 <= MC) {
+                if (call.packed() != null) {
+                    sweepBlocks(call, entry, ws, i0, i1, pc, kc, jc, nc, beta, call.packed().panel(pc), jc * kc);
+                } else if (i1 - i0 <= MC) {
                     multiplyOneBlock(call, entry, ws, i0, i1 - i0, pc, kc, jc, nc, beta);
-                    continue;
-                }
-                float[] packedB = ws.packedB(roundUp(nc, NR) * kc);
-                Packing.packB(call, entry, pc, kc, jc, nc, NR, packedB);
-                for (int ic = i0; ic < i1; ic += MC) {
-                    int mc = Math.min(MC, i1 - ic);
-                    float[] packedA = ws.packedA(roundUp(mc, MR) * kc);
-                    Packing.packA(call, entry, ic, mc, pc, kc, MR, packedA);
-                    sweepTiles(call, entry, ws, packedA, packedB, ic, mc, jc, nc, kc, beta);
+                } else {
+                    float[] packedB = ws.packedB(roundUp(nc, NR) * kc);
+                    Packing.packB(call, entry, pc, kc, jc, nc, NR, packedB, 0);
+                    sweepBlocks(call, entry, ws, i0, i1, pc, kc, jc, nc, beta, packedB, 0);
                 }
             }
+        }
+    }
+
+    /**
+     * Steps of k per panel for a product of depth k: equal panels of at most KC. k = 784 makes 4
+     * of 196, not 3 of 256 and a 16-step one that would reload and store every tile of C for little work.
+     */
+    static int panelDepth(int k) {
+        return ceilDiv(k, ceilDiv(k, KC));
+    }
+
+    /** Every block of MC rows of A in [i0, i1) against the strips of B from {@code bOffset} in {@code packedB}. */
+    private static void sweepBlocks(GemmCall call, int entry, Workspace ws, int i0, int i1, int pc, int kc, int jc, int nc,
+                                    float beta, float[] packedB, int bOffset) {
+        for (int ic = i0; ic < i1; ic += MC) {
+            int mc = Math.min(MC, i1 - ic);
+            float[] packedA = ws.packedA(roundUp(mc, MR) * kc);
+            Packing.packA(call, entry, ic, mc, pc, kc, MR, packedA);
+            sweepTiles(call, entry, ws, packedA, packedB, bOffset, ic, mc, jc, nc, kc, beta);
         }
     }
 
@@ -71,13 +85,13 @@ final class VectorBlockedGemm implements BlockMultiplier {
         float[] strips = ws.packedB(Packing.GROUP * NR * kc);
         for (int jr = jc; jr < jc + nc; jr += Packing.GROUP * NR) {
             int cols = Math.min(Packing.GROUP * NR, jc + nc - jr);
-            Packing.packB(call, entry, pc, kc, jr, cols, NR, strips);
-            sweepTiles(call, entry, ws, packedA, strips, ic, mc, jr, cols, kc, beta);
+            Packing.packB(call, entry, pc, kc, jr, cols, NR, strips, 0);
+            sweepTiles(call, entry, ws, packedA, strips, 0, ic, mc, jr, cols, kc, beta);
         }
     }
 
-    /** Runs the micro-kernel over every tile of the mc x nc block of C at (ic, jc). */
-    private static void sweepTiles(GemmCall call, int entry, Workspace ws, float[] packedA, float[] packedB,
+    /** Runs the micro-kernel over every tile of the mc x nc block of C at (ic, jc); B's strips start at {@code bOffset}. */
+    private static void sweepTiles(GemmCall call, int entry, Workspace ws, float[] packedA, float[] packedB, int bOffset,
                                    int ic, int mc, int jc, int nc, int kc, float beta) {
         float[] c = call.c();
         int ldc = call.shape().ldc();
@@ -88,7 +102,7 @@ final class VectorBlockedGemm implements BlockMultiplier {
                 int cols = Math.min(NR, nc - jr);
                 int cTile = cBlock + ir * ldc + jr;
                 if (rows == MR && cols == NR) {
-                    VectorMicroKernel.multiply(kc, packedA, ir * kc, packedB, jr * kc, c, cTile, ldc, beta);
+                    VectorMicroKernel.multiply(kc, packedA, ir * kc, packedB, bOffset + jr * kc, c, cTile, ldc, beta);
                 } else {
                     // A partial tile goes through a scratch tile, so C outside the block is never
                     // touched; it starts from beta C as a full tile does, so both round alike. With
@@ -97,7 +111,7 @@ final class VectorBlockedGemm implements BlockMultiplier {
                     if (beta != 0f) {
                         loadEdge(c, cTile, ldc, rows, cols, beta, ws.edge);
                     }
-                    VectorMicroKernel.multiply(kc, packedA, ir * kc, packedB, jr * kc, ws.edge, 0, NR,
+                    VectorMicroKernel.multiply(kc, packedA, ir * kc, packedB, bOffset + jr * kc, ws.edge, 0, NR,
                             beta == 0f ? 0f : 1f);
                     storeEdge(ws.edge, c, cTile, ldc, rows, cols);
                 }

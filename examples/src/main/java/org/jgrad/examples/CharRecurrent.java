@@ -2,31 +2,35 @@ package org.jgrad.examples;
 
 import org.jgrad.Scope;
 import org.jgrad.Tensor;
+import org.jgrad.nn.Dropout;
 import org.jgrad.nn.Embedding;
-import org.jgrad.nn.LSTM;
 import org.jgrad.nn.Linear;
 import org.jgrad.nn.Module;
-import org.jgrad.nn.RecurrentOptions;
+import org.jgrad.nn.RecurrentLayer;
 import org.jgrad.nn.RecurrentOutput;
 import org.jgrad.nn.RecurrentState;
 import org.jgrad.nn.Sequential;
 
 /**
- * {@code --model lstm}: embedding, a time-major LSTM and a linear read-out. The final state of one
+ * {@code --model lstm} or {@code gru}: embedding, a time-major LSTM or GRU, dropout on its output
+ * (training only) and a linear read-out. The final state of one
  * chunk, detached, is the initial state of the next; it lives outside the training step's scope.
  */
-final class CharLstm implements CharModel {
+final class CharRecurrent implements CharModel {
     private final Embedding embedding;
-    private final LSTM lstm;
+    private final RecurrentLayer recurrent;
+    private final Dropout dropout;
     private final Linear readout;
     private final Sequential module;
     private RecurrentState carried;
 
-    CharLstm(int vocabulary, int embeddingSize, int hidden, int layers) {
+    /** {@code recurrent} reads {@code embeddingSize} inputs; its hidden size is {@code hidden}. */
+    CharRecurrent(int vocabulary, int embeddingSize, RecurrentLayer recurrent, int hidden, double dropoutRate) {
         embedding = new Embedding(vocabulary, embeddingSize);
-        lstm = new LSTM(RecurrentOptions.of(embeddingSize, hidden).numLayers(layers));
+        this.recurrent = recurrent;
+        dropout = new Dropout(dropoutRate);
         readout = new Linear(hidden, vocabulary);
-        module = new Sequential(embedding, lstm, readout);
+        module = new Sequential(embedding, recurrent, dropout, readout);
     }
 
     @Override
@@ -36,18 +40,20 @@ final class CharLstm implements CharModel {
 
     @Override
     public Tensor logits(Tensor chars) {
-        RecurrentOutput out = lstm.forward(embedding.forward(chars), carried);
+        RecurrentOutput out = recurrent.forward(embedding.forward(chars), carried);
         RecurrentState next = out.state().detach();
         reset();
-        carried = new RecurrentState(Scope.untrack(next.h()), Scope.untrack(next.c()));
-        return readout.forward(out.output());
+        carried = new RecurrentState(Scope.untrack(next.h()), next.c() == null ? null : Scope.untrack(next.c()));
+        return readout.forward(dropout.forward(out.output()));
     }
 
     @Override
     public void reset() {
         if (carried != null) {
             carried.h().close();
-            carried.c().close();
+            if (carried.c() != null) {
+                carried.c().close();
+            }
             carried = null;
         }
     }
