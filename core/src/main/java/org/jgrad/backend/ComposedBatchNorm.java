@@ -28,6 +28,18 @@ final class ComposedBatchNorm {
         int length() {
             return batch * channels * spatial;
         }
+
+        /** Fails, naming the buffer, unless each non-null one holds length() (whole) or channels elements. */
+        void requireLengths(String op, String[] names, Buffer[] buffers, int wholeCount) {
+            for (int i = 0; i < buffers.length; i++) {
+                int expected = i < wholeCount ? length() : channels;
+                if (buffers[i] != null && buffers[i].length() != expected) {
+                    throw new IllegalArgumentException(op + ": " + names[i] + " has " + buffers[i].length()
+                            + " elements, expected " + expected + " for (batch, channels, spatial) = (" + batch + ", "
+                            + channels + ", " + spatial + ")");
+                }
+            }
+        }
     }
 
     private ComposedBatchNorm() {
@@ -35,6 +47,8 @@ final class ComposedBatchNorm {
 
     static void forward(Backend backend, Sizes s, float eps, Buffer x, Buffer weight, Buffer bias, Buffer centered,
                         Buffer out, Buffer mean, Buffer variance, Buffer invStd, Buffer scale) {
+        s.requireLengths("batchNormForward", new String[] {"x", "centered", "out", "weight", "bias", "mean", "variance",
+            "invStd", "scale"}, new Buffer[] {x, centered, out, weight, bias, mean, variance, invStd, scale}, 3);
         try (Steps steps = new Steps(backend, s)) {
             steps.channelMean(x, mean);
             steps.wholeByChannel(BinaryOp.SUB, x, mean, centered);
@@ -63,6 +77,8 @@ final class ComposedBatchNorm {
 
     static void backward(Backend backend, Sizes s, Buffer grad, Buffer centered, Buffer invStd, Buffer scale,
                          Buffer gradInput, Buffer gradWeight, Buffer gradBias) {
+        s.requireLengths("batchNormBackward", new String[] {"grad", "centered", "gradInput", "invStd", "scale",
+            "gradWeight", "gradBias"}, new Buffer[] {grad, centered, gradInput, invStd, scale, gradWeight, gradBias}, 3);
         try (Steps steps = new Steps(backend, s)) {
             Buffer gradSum = steps.temporary(s.channels());
             steps.channelSum(grad, gradSum);

@@ -83,16 +83,19 @@ public class BatchNormPrimitiveConformance extends ConformanceSupport {
         }
     }
 
+    /** On the backend's route and the defaults', a buffer of the wrong length is named with both lengths. */
     @Test
     void wrongLengthsAreRejectedByName() {
-        Buffer x = upload(randomFloats(2 * 3 * 4, 71));
-        Buffer perChannel = upload(new float[3]);
-        Buffer whole = upload(new float[24]);
-        Buffer shortChannels = upload(new float[2]);
-        assertRejected(IllegalArgumentException.class, () -> backend().batchNormForward(2, 3, 4, EPS, x, null, null,
-                whole, upload(new float[24]), shortChannels, perChannel, perChannel, perChannel), "mean", "2", "3");
-        assertRejected(IllegalArgumentException.class, () -> backend().batchNormBackward(2, 3, 4, x, upload(new float[23]),
-                perChannel, perChannel, whole, null, null), "centered", "23", "24");
+        for (Backend route : new Backend[] {backend(), new ForwardingBackend(backend())}) {
+            Buffer x = upload(randomFloats(2 * 3 * 4, 71));
+            Buffer perChannel = upload(new float[3]);
+            Buffer whole = upload(new float[24]);
+            Buffer shortChannels = upload(new float[2]);
+            assertRejected(IllegalArgumentException.class, () -> route.batchNormForward(2, 3, 4, EPS, x, null, null,
+                    whole, upload(new float[24]), shortChannels, perChannel, perChannel, perChannel), "mean", "2", "3");
+            assertRejected(IllegalArgumentException.class, () -> route.batchNormBackward(2, 3, 4, x, upload(new float[23]),
+                    perChannel, perChannel, whole, null, null), "centered", "23", "24");
+        }
     }
 
     /** centered, out, mean, variance, invStd, scale, then gradInput, gradWeight and gradBias (null when not affine). */
