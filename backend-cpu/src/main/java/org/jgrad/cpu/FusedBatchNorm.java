@@ -6,8 +6,8 @@ import org.jgrad.backend.Buffer;
  * Training-mode batch normalisation in a few passes over x viewed as (batch, channels, spatial):
  * forward reads x for the row sums, then writes centered while summing its squares a row at a
  * time through an L1-resident scratch row, then writes the output (3 passes where the composed
- * default makes 8 and allocates 2 more (N, C, L) arrays); backward sums grad and grad * centered
- * in one pass and writes the input gradient in a second (the default: 8). Every value is the
+ * default makes 6 and allocates 2 more (N, C, L) arrays); backward sums grad and grad * centered
+ * in one pass and writes the input gradient in a second (the default: 7). Every value is the
  * default's arithmetic ({@code ComposedBatchNorm} in core) on this backend: rows summed by
  * {@link FixedOrderSum} as {@link Reductions} does, then channels over n in order (or, with one
  * channel, FixedOrderSum again: reduce's row case), the same float operations in the same order,
