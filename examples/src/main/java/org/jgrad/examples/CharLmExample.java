@@ -47,7 +47,7 @@ public final class CharLmExample {
             case "lstm", "gru":
                 int hidden = args.positiveIntOption("hidden", 256);
                 RecurrentOptions options = RecurrentOptions.of(EMBEDDING, hidden).numLayers(args.positiveIntOption("layers", 1));
-                return new CharRecurrent(vocabulary, EMBEDDING, name.equals("lstm") ? new LSTM(options) : new GRU(options),
+                return new CharRecurrent(vocabulary, EMBEDDING, () -> name.equals("lstm") ? new LSTM(options) : new GRU(options),
                         hidden, args.probabilityOption("dropout"));
             case "transformer":
                 String positions = args.option("positions");

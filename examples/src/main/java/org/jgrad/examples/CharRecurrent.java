@@ -1,5 +1,6 @@
 package org.jgrad.examples;
 
+import java.util.function.Supplier;
 import org.jgrad.Scope;
 import org.jgrad.Tensor;
 import org.jgrad.nn.Dropout;
@@ -24,13 +25,17 @@ final class CharRecurrent implements CharModel {
     private final Sequential module;
     private RecurrentState carried;
 
-    /** {@code recurrent} reads {@code embeddingSize} inputs; its hidden size is {@code hidden}. */
-    CharRecurrent(int vocabulary, int embeddingSize, RecurrentLayer recurrent, int hidden, double dropoutRate) {
+    /**
+     * {@code recurrent} makes the layer, reading {@code embeddingSize} inputs with hidden size
+     * {@code hidden}; it runs after the embedding is made, so the weights are drawn in the order
+     * embedding, recurrent layer, read-out (the order of the runs in docs/RECURRENT.md).
+     */
+    CharRecurrent(int vocabulary, int embeddingSize, Supplier<RecurrentLayer> recurrent, int hidden, double dropoutRate) {
         embedding = new Embedding(vocabulary, embeddingSize);
-        this.recurrent = recurrent;
+        this.recurrent = recurrent.get();
         dropout = new Dropout(dropoutRate);
         readout = new Linear(hidden, vocabulary);
-        module = new Sequential(embedding, recurrent, dropout, readout);
+        module = new Sequential(embedding, this.recurrent, dropout, readout);
     }
 
     @Override
