@@ -24,11 +24,11 @@ public final class PackedB implements PreparedB {
     private final int panelDepth;
     private float[][] panels;
 
-    private PackedB(GemmShape shape, Buffer source, float[] sourceFloats, float[][] panels) {
+    private PackedB(GemmShape shape, Buffer source, float[] sourceFloats, int panelDepth, float[][] panels) {
         this.shape = shape;
         this.source = source;
         this.sourceFloats = sourceFloats;
-        this.panelDepth = VectorBlockedGemm.panelDepth(shape.k());
+        this.panelDepth = panelDepth;
         this.panels = panels;
     }
 
@@ -49,7 +49,7 @@ public final class PackedB implements PreparedB {
             Parallel.forRange(strips, Math.max(1, (1 << 16) / (NR * kc)), (s0, s1) -> Packing.packB(call, 0, pc, kc,
                     s0 * NR, Math.min(n, s1 * NR) - s0 * NR, NR, panel, s0 * NR * kc));
         }
-        return new PackedB(shape, source, b, panels);
+        return new PackedB(shape, source, b, depth, panels);
     }
 
     @Override

@@ -39,11 +39,25 @@ public final class Sgemm {
 
     /** C = alpha op(A) op(B) + beta C for every batch entry of {@code shape}. */
     public static void sgemm(GemmShape shape, float[] a, float[] b, float[] c) {
-        GemmChecks.validate(shape, a, b, c);
+        run(new GemmCall(shape, a, b, c, null));
+    }
+
+    /**
+     * C = alpha op(A) op(B) + beta C with B packed already ({@link PackedB}, which must fit the
+     * shape): the same bits as {@link #sgemm(GemmShape, float[], float[], float[])} with B itself.
+     * Only the Vector API path reads the packed strips; matrix-vector products read B as stored.
+     */
+    public static void sgemm(GemmShape shape, float[] a, PackedB b, float[] c) {
+        b.requireFits(shape);
+        run(new GemmCall(shape, a, b.sourceFloats(), c, b));
+    }
+
+    private static void run(GemmCall call) {
+        GemmShape shape = call.shape();
+        GemmChecks.validate(shape, call.a(), call.b(), call.c());
         if (shape.batch() == 0 || shape.m() == 0 || shape.n() == 0) {
             return;
         }
-        GemmCall call = new GemmCall(shape, a, b, c, null);
         long work = (long) shape.m() * shape.n() * Math.max(1, shape.k());
         if (shape.batch() > 1 && work < PARALLEL_WORK && entriesDisjoint(shape)) {
             int grain = (int) Math.max(1, PARALLEL_WORK / work);
@@ -57,24 +71,6 @@ public final class Sgemm {
                 multiplyEntry(call, entry, work >= PARALLEL_WORK);
             }
         }
-    }
-
-    /**
-     * C = alpha op(A) op(B) + beta C with B packed already ({@link PackedB}, which must fit the
-     * shape): the same bits as {@link #sgemm(GemmShape, float[], float[], float[])} with B itself.
-     */
-    public static void sgemm(GemmShape shape, float[] a, PackedB b, float[] c) {
-        b.requireFits(shape);
-        if (isSmall(shape)) {
-            sgemm(shape, a, b.sourceFloats(), c);
-            return;
-        }
-        GemmChecks.validate(shape, a, b.sourceFloats(), c);
-        if (shape.m() == 0 || shape.n() == 0) {
-            return;
-        }
-        GemmCall call = new GemmCall(shape, a, b.sourceFloats(), c, b);
-        multiplyEntry(call, 0, (long) shape.m() * shape.n() * Math.max(1, shape.k()) >= PARALLEL_WORK);
     }
 
     private static void multiplyEntry(GemmCall call, int entry, boolean parallel) {
