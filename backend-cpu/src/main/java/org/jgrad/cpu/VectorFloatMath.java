@@ -15,6 +15,12 @@ import org.jgrad.backend.UnaryOp;
  * into a small double buffer and narrowed back by plain loops, so the only vector shapes are the
  * preferred double and long ones: no second float shape to make the float kernels' type profiles
  * polymorphic (see {@link VectorUnary}). Loaded only when {@link VectorSupport#enabled()}.
+ *
+ * <p>Each function is a few passes over the L1-resident buffer, and no pass calls a method of
+ * ours: C2 declines to inline a callee it has already compiled on its own when the call site's
+ * profile looks cold (tier-2 code keeps no call counts), and a Vector API value that crosses a
+ * call that was not inlined runs unintrinsified and boxed. tanh through helper methods measured
+ * 26–40 ns an element that way; as passes it runs at exp's speed.
  */
 final class VectorFloatMath {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
@@ -29,6 +35,7 @@ final class VectorFloatMath {
     /** out[i] = op(x[i]) for i in [from, to); op is EXP, SIGMOID or TANH. */
     static void apply(UnaryOp op, float[] x, float[] out, int from, int to) {
         double[] wide = new double[Math.min(CHUNK, to - from)];
+        double[] scratch = op == UnaryOp.TANH ? new double[wide.length] : null;
         for (int start = from; start < to; start += CHUNK) {
             int n = Math.min(CHUNK, to - start);
             for (int i = 0; i < n; i++) {
@@ -37,8 +44,16 @@ final class VectorFloatMath {
             int upper = D.loopBound(n);
             switch (op) {
                 case EXP -> exp(wide, upper);
-                case SIGMOID -> sigmoid(wide, upper);
-                case TANH -> tanh(wide, upper);
+                case SIGMOID -> {
+                    negate(wide, upper);
+                    exp(wide, upper);
+                    reciprocalOfOnePlus(wide, upper);
+                }
+                case TANH -> {
+                    minusTwiceMagnitude(wide, scratch, upper);
+                    exp(scratch, upper);
+                    tanhFromExp(wide, scratch, upper);
+                }
                 default -> throw new IllegalArgumentException("VectorFloatMath: no vector " + op);
             }
             for (int i = 0; i < upper; i++) {
@@ -48,60 +63,70 @@ final class VectorFloatMath {
         }
     }
 
+    /**
+     * w = {@link FloatMath#expWide}(w), lane by lane. The scalar scales by two powers of two, this
+     * by one: both products are exact (|k| <= 217 keeps 2^k and the result normal in float64), so
+     * the bits agree. The integer k is read from the rounder's mantissa bits, as the scalar reads
+     * it from a float's: JDK 17's C2 did not intrinsify the vector double-to-long conversion here.
+     */
     private static void exp(double[] w, int upper) {
         for (int i = 0; i < upper; i += D.length()) {
-            expWide(DoubleVector.fromArray(D, w, i)).intoArray(w, i);
+            DoubleVector x = DoubleVector.fromArray(D, w, i).max(-FloatMath.EXP_LIMIT).min(FloatMath.EXP_LIMIT);
+            DoubleVector rounded = x.fma(FloatMath.LOG2E, FloatMath.ROUNDER);
+            DoubleVector k = rounded.sub(FloatMath.ROUNDER);
+            DoubleVector r = k.fma(DoubleVector.broadcast(D, -FloatMath.LN2_LO),
+                    k.fma(DoubleVector.broadcast(D, -FloatMath.LN2_HI), x));
+            DoubleVector p = DoubleVector.broadcast(D, FloatMath.EXP_TAYLOR[0]);
+            for (int c = 1; c < FloatMath.EXP_TAYLOR.length; c++) {
+                p = p.fma(r, DoubleVector.broadcast(D, FloatMath.EXP_TAYLOR[c]));
+            }
+            LongVector e = rounded.viewAsIntegralLanes().sub(ROUNDER_BITS);
+            p.mul(e.add(1023).lanewise(LSHL, 52).viewAsFloatingLanes()).intoArray(w, i);
         }
     }
 
-    private static void sigmoid(double[] w, int upper) {
+    private static void negate(double[] w, int upper) {
         for (int i = 0; i < upper; i += D.length()) {
-            DoubleVector e = expWide(DoubleVector.fromArray(D, w, i).neg());
-            DoubleVector.broadcast(D, 1).div(e.add(1)).intoArray(w, i);
+            DoubleVector.fromArray(D, w, i).neg().intoArray(w, i);
+        }
+    }
+
+    private static void reciprocalOfOnePlus(double[] w, int upper) {
+        for (int i = 0; i < upper; i += D.length()) {
+            DoubleVector.broadcast(D, 1).div(DoubleVector.fromArray(D, w, i).add(1)).intoArray(w, i);
+        }
+    }
+
+    /** u = -2a, a = min(|x|, 20): the argument of tanh's exponential. */
+    private static void minusTwiceMagnitude(double[] x, double[] u, int upper) {
+        for (int i = 0; i < upper; i += D.length()) {
+            DoubleVector.fromArray(D, x, i).viewAsIntegralLanes().and(~SIGN_BIT).viewAsFloatingLanes()
+                    .min(FloatMath.TANH_LIMIT).mul(-2).intoArray(u, i);
         }
     }
 
     /**
-     * As {@link FloatMath#tanh}: Taylor below 1/16, (1 - e^-2a) / (1 + e^-2a) above. The choice
-     * and the sign are bit operations (the sign of a - 1/16 spread over the lane): with a double
-     * compare, blend and abs, JDK 17's C2 left calls unintrinsified (-XX:+PrintIntrinsics on AVX2)
-     * and this ran slower than the scalar loop.
+     * As {@link FloatMath#tanh}: Taylor below 1/16, (1 - u) / (1 + u) with u = e^-2a above, into x.
+     * The choice and the sign are bit operations (the sign of a - 1/16 spread over the lane): with
+     * a double compare, blend and abs, JDK 17's C2 left calls unintrinsified (-XX:+PrintIntrinsics
+     * on AVX2) and this ran slower than the scalar loop.
      */
-    private static void tanh(double[] w, int upper) {
+    private static void tanhFromExp(double[] x, double[] u, int upper) {
         for (int i = 0; i < upper; i += D.length()) {
-            LongVector xBits = DoubleVector.fromArray(D, w, i).viewAsIntegralLanes();
+            LongVector xBits = DoubleVector.fromArray(D, x, i).viewAsIntegralLanes();
             DoubleVector a = xBits.and(~SIGN_BIT).viewAsFloatingLanes().min(FloatMath.TANH_LIMIT);
-            DoubleVector small = a.mul(horner(FloatMath.TANH_TAYLOR, a.mul(a)));
-            DoubleVector u = expWide(a.mul(-2));
-            DoubleVector large = DoubleVector.broadcast(D, 1).sub(u).div(u.add(1));
+            DoubleVector z = a.mul(a);
+            DoubleVector p = DoubleVector.broadcast(D, FloatMath.TANH_TAYLOR[0]);
+            for (int c = 1; c < FloatMath.TANH_TAYLOR.length; c++) {
+                p = p.fma(z, DoubleVector.broadcast(D, FloatMath.TANH_TAYLOR[c]));
+            }
+            DoubleVector small = a.mul(p);
+            DoubleVector e = DoubleVector.fromArray(D, u, i);
+            DoubleVector large = DoubleVector.broadcast(D, 1).sub(e).div(e.add(1));
             LongVector isSmall = a.sub(FloatMath.TANH_SMALL).viewAsIntegralLanes().lanewise(ASHR, 63);
-            LongVector magnitude = small.viewAsIntegralLanes().and(isSmall)
+            LongVector result = small.viewAsIntegralLanes().and(isSmall)
                     .or(large.viewAsIntegralLanes().and(isSmall.not()));
-            magnitude.or(xBits.and(SIGN_BIT)).viewAsFloatingLanes().intoArray(w, i);
+            result.or(xBits.and(SIGN_BIT)).viewAsFloatingLanes().intoArray(x, i);
         }
-    }
-
-    /**
-     * {@link FloatMath#expWide} lane by lane. The scalar scales by two powers of two, this by one:
-     * both products are exact (|k| <= 217 keeps 2^k and the result normal in float64), so the
-     * bits agree. The integer k is read from the rounder's mantissa bits, as the scalar reads it
-     * from a float's: JDK 17's C2 did not intrinsify the vector double-to-long conversion here.
-     */
-    private static DoubleVector expWide(DoubleVector d) {
-        DoubleVector x = d.max(-FloatMath.EXP_LIMIT).min(FloatMath.EXP_LIMIT);
-        DoubleVector rounded = x.fma(FloatMath.LOG2E, FloatMath.ROUNDER);
-        DoubleVector k = rounded.sub(FloatMath.ROUNDER);
-        DoubleVector r = k.fma(DoubleVector.broadcast(D, -FloatMath.LN2_LO), k.fma(DoubleVector.broadcast(D, -FloatMath.LN2_HI), x));
-        DoubleVector p = horner(FloatMath.EXP_TAYLOR, r);
-        LongVector e = rounded.viewAsIntegralLanes().sub(ROUNDER_BITS);
-        return p.mul(e.add(1023).lanewise(LSHL, 52).viewAsFloatingLanes());
-    }
-
-    private static DoubleVector horner(double[] coefficients, DoubleVector z) {
-        DoubleVector p = DoubleVector.broadcast(D, coefficients[0]);
-        for (int i = 1; i < coefficients.length; i++) {
-            p = p.fma(z, DoubleVector.broadcast(D, coefficients[i]));
-        }
-        return p;
     }
 }
