@@ -26,6 +26,8 @@ final class VectorFloatMath {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     /** Elements widened per pass: a multiple of every lane count, small enough to stay in L1. */
     private static final int CHUNK = 256;
+    /** Each thread's two chunk buffers, kept: the LSTM cell calls in four times a row at every step. */
+    private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[2][CHUNK]);
     private static final long SIGN_BIT = Long.MIN_VALUE;
     private static final long ROUNDER_BITS = Double.doubleToRawLongBits(FloatMath.ROUNDER);
 
@@ -34,8 +36,9 @@ final class VectorFloatMath {
 
     /** out[i] = op(x[i]) for i in [from, to); op is EXP, SIGMOID or TANH. */
     static void apply(UnaryOp op, float[] x, float[] out, int from, int to) {
-        double[] wide = new double[Math.min(CHUNK, to - from)];
-        double[] scratch = op == UnaryOp.TANH ? new double[wide.length] : null;
+        double[][] buffers = BUFFERS.get();
+        double[] wide = buffers[0];
+        double[] scratch = buffers[1];
         for (int start = from; start < to; start += CHUNK) {
             int n = Math.min(CHUNK, to - start);
             for (int i = 0; i < n; i++) {
