@@ -26,7 +26,7 @@ final class VectorFloatMath {
     private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
     /** Elements widened per pass: a multiple of every lane count, small enough to stay in L1. */
     private static final int CHUNK = 256;
-    /** Each thread's two chunk buffers, kept: the LSTM cell calls in four times a row at every step. */
+    /** Each thread's two chunk buffers, kept between calls: the LSTM cell makes four calls a row at every step. */
     private static final ThreadLocal<double[][]> BUFFERS = ThreadLocal.withInitial(() -> new double[2][CHUNK]);
     private static final long SIGN_BIT = Long.MIN_VALUE;
     private static final long ROUNDER_BITS = Double.doubleToRawLongBits(FloatMath.ROUNDER);
