@@ -9,6 +9,7 @@ import org.jgrad.backend.Buffer;
 import org.jgrad.backend.ConvGeometry;
 import org.jgrad.backend.Distribution;
 import org.jgrad.backend.GemmShape;
+import org.jgrad.backend.LstmSequence;
 import org.jgrad.backend.PreparedB;
 import org.jgrad.backend.ReduceOp;
 import org.jgrad.backend.RmspropConfig;
@@ -249,24 +250,22 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
-    public void lstmCellForward(int batch, int hidden, Buffer gates, Buffer states, int prevOffset, int nextOffset) {
-        if (!LstmCell.FUSED) {
-            Backend.super.lstmCellForward(batch, hidden, gates, states, prevOffset, nextOffset);
-            return;
+    public void lstmSequenceForward(LstmSequence seq, Buffer gates, Buffer weightHh, Buffer states) {
+        if (LstmSequenceRows.FUSED) {
+            LstmSequenceRows.forward(seq, gates, weightHh, states);
+        } else {
+            Backend.super.lstmSequenceForward(seq, gates, weightHh, states);
         }
-        LstmCell.forward(batch, hidden, CpuBuffer.of(gates).floats(), CpuBuffer.of(states).floats(), prevOffset, nextOffset);
     }
 
     @Override
-    public void lstmCellBackward(int batch, int hidden, Buffer gates, Buffer states, int prevOffset, int nextOffset,
-                                 Buffer dNext, Buffer dGates, int dGatesOffset, Buffer dPrev) {
-        if (!LstmCell.FUSED) {
-            Backend.super.lstmCellBackward(batch, hidden, gates, states, prevOffset, nextOffset, dNext, dGates, dGatesOffset,
-                    dPrev);
-            return;
+    public void lstmSequenceBackward(LstmSequence seq, Buffer gates, Buffer weightHh, Buffer states, Buffer dStates,
+                                     Buffer dGates, Buffer dInitial) {
+        if (LstmSequenceRows.FUSED) {
+            LstmSequenceRows.backward(seq, gates, weightHh, states, dStates, dGates, dInitial);
+        } else {
+            Backend.super.lstmSequenceBackward(seq, gates, weightHh, states, dStates, dGates, dInitial);
         }
-        LstmCell.backward(batch, hidden, CpuBuffer.of(gates).floats(), CpuBuffer.of(states).floats(), prevOffset, nextOffset,
-                CpuBuffer.of(dNext).floats(), CpuBuffer.of(dGates).floats(), dGatesOffset, CpuBuffer.of(dPrev).floats());
     }
 
     @Override

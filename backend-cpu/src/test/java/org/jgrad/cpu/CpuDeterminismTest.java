@@ -14,6 +14,7 @@ import org.jgrad.Tensors;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.Buffer;
 import org.jgrad.backend.GemmShape;
+import org.jgrad.backend.LstmSequence;
 import org.jgrad.backend.ReduceOp;
 import org.jgrad.loss.CrossEntropyLoss;
 import org.jgrad.nn.Conv2d;
@@ -105,6 +106,57 @@ class CpuDeterminismTest {
                 assertBits("weights after training on " + threads + " threads", expected, weights);
             }
         }
+    }
+
+    /**
+     * The LSTM's sequence primitive splits the batch rows across threads for all steps: 13 rows
+     * (the last register tile partial), padded rows at some steps, the same bits on every count.
+     */
+    @Test
+    void lstmSequenceGivesTheSameBitsOnEveryThreadCount() {
+        int steps = 5;
+        int batch = 13;
+        int hidden = 12;
+        boolean[][] valid = new boolean[steps][batch];
+        for (int k = 0; k < steps; k++) {
+            for (int b = 0; b < batch; b++) {
+                valid[k][b] = (k * 5 + b) % 7 != 0;
+            }
+        }
+        LstmSequence seq = new LstmSequence(steps, batch, hidden, valid);
+        float[] gx = randomFloats(steps * batch * 4 * hidden, 31);
+        float[] weight = randomFloats(4 * hidden * hidden, 32);
+        float[] initial = randomFloats((steps + 1) * batch * 2 * hidden, 33);
+        float[] dStates = randomFloats((steps + 1) * batch * 2 * hidden, 34);
+        float[] expected = null;
+        for (int threads : THREADS) {
+            Parallel.setThreads(threads);
+            Buffer gates = upload(gx);
+            Buffer states = upload(initial);
+            Buffer w = upload(weight);
+            Buffer dGates = backend.allocate(DType.FLOAT32, gx.length);
+            Buffer dInitial = backend.allocate(DType.FLOAT32, batch * 2 * hidden);
+            backend.lstmSequenceForward(seq, gates, w, states);
+            backend.lstmSequenceBackward(seq, gates, w, states, upload(dStates), dGates, dInitial);
+            float[] all = concat(backend.downloadFloat(gates), backend.downloadFloat(states), backend.downloadFloat(dGates),
+                    backend.downloadFloat(dInitial));
+            if (expected == null) {
+                expected = all;
+            } else {
+                assertBits("LSTM sequence (gates, states, gate gradients, initial gradient) on " + threads + " threads", expected,
+                        all);
+            }
+        }
+    }
+
+    private static float[] concat(float[]... parts) {
+        float[] out = new float[java.util.Arrays.stream(parts).mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, out, at, part.length);
+            at += part.length;
+        }
+        return out;
     }
 
     private float[] train() {

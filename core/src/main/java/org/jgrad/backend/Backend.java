@@ -290,32 +290,32 @@ public interface Backend extends AutoCloseable {
         ComposedSoftmax.backward(this, rows, cols, p, g, dx);
     }
 
-    // ---- recurrent cells ----
+    // ---- recurrent layers ----
 
     /**
-     * The pointwise part of one LSTM step, PyTorch's gate order i, f, g, o, over {@code batch} rows.
-     * {@code gates} (batch, 4 * hidden) holds the summed pre-activations x W_ih^T + b_ih + h W_hh^T
-     * + b_hh and is overwritten with the activations (sigmoid for i, f, o; tanh for g), which
-     * {@link #lstmCellBackward} reads. States are rows [h | c] of 2 * hidden elements in
-     * {@code states}: from the c at {@code prevOffset}, writes c' = f c + i g and h' = o tanh(c') at
-     * {@code nextOffset} (the two ranges do not overlap). The default composes copy, unary and
-     * binary; backends override it with one pass.
+     * An LSTM layer's recurrence, PyTorch's gate order i, f, g, o. {@code gates} (steps, batch, 4 *
+     * hidden) holds each step's input side x W_ih^T + b_ih + b_hh; {@code states} (steps + 1,
+     * batch, 2 * hidden) rows [h | c], slot 0 the initial state. For k = 0, 1, ...: block k of the
+     * gates gets h_k W_hh^T added ({@code weightHh} (4 * hidden, hidden) as stored, h_k from slot k)
+     * and is overwritten with the activations (sigmoid for i, f, o; tanh for g), which
+     * {@link #lstmSequenceBackward} reads; slot k + 1 gets c' = f c + i g and h' = o tanh(c'), or
+     * slot k's row unchanged where the row is padding. The default is a loop over the steps (a GEMM
+     * and a cell composed from copy, unary and binary); a backend overrides it with fewer passes.
      */
-    default void lstmCellForward(int batch, int hidden, Buffer gates, Buffer states, int prevOffset, int nextOffset) {
-        ComposedLstmCell.forward(this, batch, hidden, gates, states, prevOffset, nextOffset);
+    default void lstmSequenceForward(LstmSequence seq, Buffer gates, Buffer weightHh, Buffer states) {
+        StepwiseLstm.forward(this, seq, gates, weightHh, states);
     }
 
     /**
-     * The gradient of {@link #lstmCellForward}: from {@code dNext} (batch, 2 * hidden), the gradient
-     * with respect to [h' | c'], and the activated gates and states of the forward step, writes the
-     * gradient with respect to the pre-activations into {@code dGates} (batch, 4 * hidden) at
-     * {@code dGatesOffset}, and [0 | dL/dc] into {@code dPrev} (batch, 2 * hidden): the gradient
-     * with respect to the previous h comes from the recurrent GEMM, which the caller adds.
+     * The gradient of {@link #lstmSequenceForward} from its activated gates and states and
+     * {@code dStates} (steps + 1, batch, 2 * hidden), the gradient with respect to every state
+     * slot: writes the gradient with respect to every step's pre-activations into {@code dGates}
+     * (steps, batch, 4 * hidden; zero at padded rows) and with respect to the initial state into
+     * {@code dInitial} (batch, 2 * hidden). dW_hh is then one GEMM over all steps, the caller's.
      */
-    default void lstmCellBackward(int batch, int hidden, Buffer gates, Buffer states, int prevOffset, int nextOffset,
-                                  Buffer dNext, Buffer dGates, int dGatesOffset, Buffer dPrev) {
-        ComposedLstmCell.backward(this, batch, hidden, gates, states, prevOffset, nextOffset, dNext, dGates, dGatesOffset,
-                dPrev);
+    default void lstmSequenceBackward(LstmSequence seq, Buffer gates, Buffer weightHh, Buffer states, Buffer dStates,
+                                      Buffer dGates, Buffer dInitial) {
+        StepwiseLstm.backward(this, seq, gates, weightHh, states, dStates, dGates, dInitial);
     }
 
     // ---- indexing ----

@@ -5,10 +5,14 @@ import java.util.List;
 import org.jgrad.DType;
 
 /**
- * {@link Backend#lstmCellForward} and {@link Backend#lstmCellBackward} composed from copy, unary and
- * binary, so that a backend need not implement them. Every gate and state column block is copied
- * out into a contiguous (batch, hidden) temporary, combined, and copied back; the temporaries are
- * freed before returning.
+ * One LSTM step's pointwise part, forward and backward, composed from copy, unary and binary for
+ * {@link StepwiseLstm}, so that a backend need not implement it. Gates (batch, 4 * hidden) at
+ * {@code gatesOffset} hold the summed pre-activations and are overwritten with the activations
+ * (sigmoid for i, f, o; tanh for g); states are rows [h | c] of 2 * hidden: from the c at
+ * {@code prev}, c' = f c + i g and h' = o tanh(c') go to {@code next}. Backward writes the gradient
+ * with respect to the pre-activations, and [0 | dL/dc] into {@code dPrev} (the recurrent GEMM adds
+ * the h part). Every gate and state column block is copied out into a contiguous (batch, hidden)
+ * temporary, combined, and copied back; the temporaries are freed before returning.
  */
 final class ComposedLstmCell {
     private final Backend backend;
@@ -22,18 +26,23 @@ final class ComposedLstmCell {
         this.hidden = hidden;
     }
 
-    static void forward(Backend backend, int batch, int hidden, Buffer gates, Buffer states, int prev, int next) {
+    static void forward(Backend backend, int batch, int hidden, Buffer gates, int gatesOffset, Buffer states, int prev,
+                        int next) {
         ComposedLstmCell k = new ComposedLstmCell(backend, batch, hidden);
         try {
             int width = 4 * hidden;
-            Buffer sigmoid = k.unary(UnaryOp.SIGMOID, gates, batch * width);
-            Buffer tanh = k.unary(UnaryOp.TANH, gates, batch * width);
-            backend.copy(new int[] {batch * width}, sigmoid, 0, new int[] {1}, gates, 0, new int[] {1});
-            k.put(k.column(tanh, 2 * hidden, width), gates, 2 * hidden, width);
-            Buffer i = k.column(gates, 0, width);
-            Buffer f = k.column(gates, hidden, width);
-            Buffer g = k.column(gates, 2 * hidden, width);
-            Buffer o = k.column(gates, 3 * hidden, width);
+            int[] flat = {batch * width};
+            int[] unit = {1};
+            Buffer pre = k.temp(batch * width);
+            backend.copy(flat, gates, gatesOffset, unit, pre, 0, unit);
+            Buffer sigmoid = k.unary(UnaryOp.SIGMOID, pre, batch * width);
+            Buffer tanh = k.unary(UnaryOp.TANH, pre, batch * width);
+            backend.copy(flat, sigmoid, 0, unit, gates, gatesOffset, unit);
+            k.put(k.column(tanh, 2 * hidden, width), gates, gatesOffset + 2 * hidden, width);
+            Buffer i = k.column(gates, gatesOffset, width);
+            Buffer f = k.column(gates, gatesOffset + hidden, width);
+            Buffer g = k.column(gates, gatesOffset + 2 * hidden, width);
+            Buffer o = k.column(gates, gatesOffset + 3 * hidden, width);
             Buffer c = k.column(states, prev + hidden, 2 * hidden);
             Buffer cNext = k.binary(BinaryOp.ADD, k.binary(BinaryOp.MUL, f, c), k.binary(BinaryOp.MUL, i, g));
             Buffer hNext = k.binary(BinaryOp.MUL, o, k.unary(UnaryOp.TANH, cNext, batch * hidden));
@@ -44,15 +53,15 @@ final class ComposedLstmCell {
         }
     }
 
-    static void backward(Backend backend, int batch, int hidden, Buffer gates, Buffer states, int prev, int next,
-                         Buffer dNext, Buffer dGates, int dGatesOffset, Buffer dPrev) {
+    static void backward(Backend backend, int batch, int hidden, Buffer gates, int gatesOffset, Buffer states, int prev,
+                         int next, Buffer dNext, Buffer dGates, int dGatesOffset, Buffer dPrev) {
         ComposedLstmCell k = new ComposedLstmCell(backend, batch, hidden);
         try {
             int width = 4 * hidden;
-            Buffer i = k.column(gates, 0, width);
-            Buffer f = k.column(gates, hidden, width);
-            Buffer g = k.column(gates, 2 * hidden, width);
-            Buffer o = k.column(gates, 3 * hidden, width);
+            Buffer i = k.column(gates, gatesOffset, width);
+            Buffer f = k.column(gates, gatesOffset + hidden, width);
+            Buffer g = k.column(gates, gatesOffset + 2 * hidden, width);
+            Buffer o = k.column(gates, gatesOffset + 3 * hidden, width);
             Buffer c = k.column(states, prev + hidden, 2 * hidden);
             Buffer tanhC = k.unary(UnaryOp.TANH, k.column(states, next + hidden, 2 * hidden), batch * hidden);
             Buffer dh = k.column(dNext, 0, 2 * hidden);

@@ -7,11 +7,14 @@ import java.util.List;
 import org.jgrad.DType;
 import org.jgrad.Function;
 import org.jgrad.NoGrad;
+import org.jgrad.Shape;
 import org.jgrad.Tensor;
 import org.jgrad.Tensors;
 import org.jgrad.backend.Backend;
 import org.jgrad.backend.GemmShape;
+import org.jgrad.backend.LstmSequence;
 import org.jgrad.backend.PreparedB;
+import org.jgrad.backend.RecurrentPadding;
 
 /**
  * A recurrent cell run over a whole sequence, forward and backward-through-time in one node: the
@@ -19,9 +22,11 @@ import org.jgrad.backend.PreparedB;
  * batch, gates * hidden), the input side x W_ih^T + b_ih of every step, computed by the caller in
  * one GEMM (plus b_hh where the mode folds it); W_hh (gates * hidden, hidden); b_hh (gates *
  * hidden) or null; the initial state (batch, stateWidth). Output: every state, (steps + 1, batch,
- * stateWidth), slot 0 the initial one. Each step costs one GEMM and one pointwise pass; what it
- * allocates is what backward keeps (the LSTM's activated gates, the GRU's r, z, n and h W_hn^T +
- * b_hn). A row marked invalid at a step keeps its state and receives no gradient there: padding.
+ * stateWidth), slot 0 the initial one. The LSTM's steps run inside the backend
+ * ({@link Backend#lstmSequenceForward}, which the CPU splits by rows across its threads, with no
+ * hand-off between steps); the GRU's and the RNN's here, each step one GEMM and one pointwise pass.
+ * What it allocates is what backward keeps (the LSTM's activated gates, the GRU's r, z, n and
+ * h W_hn^T + b_hn). A row marked invalid at a step keeps its state and receives no gradient there: padding.
  * dW_hh is one GEMM over all steps; dgx is the per-step gate gradients.
  */
 final class Recurrence extends Function {
@@ -41,7 +46,7 @@ final class Recurrence extends Function {
         this.valid = valid;
         this.hasBias = hasBias;
         this.cell = switch (mode) {
-            case LSTM -> new LstmPointwise(batch, hidden);
+            case LSTM -> null; // its steps run in the backend
             case GRU -> new GruPointwise(batch, hidden);
             case RNN_TANH, RNN_RELU -> new RnnPointwise(mode, batch, hidden);
         };
@@ -58,30 +63,45 @@ final class Recurrence extends Function {
         Recurrence fn = new Recurrence(mode, steps, batch, hidden, valid, biasHh != null);
         Tensor states = Kernels.empty(backend, DType.FLOAT32, new int[] {steps + 1, batch, width});
         backend.copy(new int[] {batch * width}, buffer(initial), 0, new int[] {1}, buffer(states), 0, new int[] {1});
-        Tensor[] kept = new Tensor[steps + 2];
-        kept[0] = weightHh;
-        kept[1] = states;
-        int gateWidth = mode.gates() * hidden;
-        // W_hh^T once, as stored for the steps' h W_hh^T (a CPU GEMM would transpose it while
-        // packing), and prepared once for all of them (the CPU packs it into its kernel's strips
-        // once instead of at every step): the same products, so the same bits.
-        try (NoGrad off = NoGrad.enter();
-             Tensor weightT = Kernels.strided(weightHh, new int[] {hidden, gateWidth}, 0, new int[] {1, hidden});
-             PreparedB preparedT = backend.prepareGemmB(fn.forwardStep(0), buffer(weightT))) {
-            for (int k = 0; k < steps; k++) {
-                Tensor pre = mode.foldsHiddenBias() ? Steps.block(gx, k, batch, gateWidth) : fn.hiddenBias(backend, biasHh);
-                backend.gemm(fn.forwardStep(k), buffer(states), preparedT, buffer(pre));
-                kept[k + 2] = fn.cell.forward(gx, pre, states, k);
-                fn.holdPaddedRows(states, k, width);
-            }
-        }
-        fn.save(kept);
+        fn.save(mode == RecurrentMode.LSTM ? fn.forwardLstm(gx, weightHh, states) : fn.forwardSteps(gx, weightHh, biasHh, states));
         List<Tensor> inputs = new ArrayList<>(List.of(gx, weightHh));
         if (biasHh != null) {
             inputs.add(biasHh);
         }
         inputs.add(initial);
         return record(fn, states, inputs.toArray(new Tensor[0]));
+    }
+
+    /** The LSTM on the backend's sequence primitive: saves W_hh, the states and every step's activated gates. */
+    private Tensor[] forwardLstm(Tensor gx, Tensor weightHh, Tensor states) {
+        Tensor gates = Kernels.strided(gx, gx.shape(), 0, Shape.strides(gx.shape()));
+        gx.backend().lstmSequenceForward(lstmSequence(), buffer(gates), buffer(weightHh), buffer(states));
+        return new Tensor[] {weightHh, states, gates};
+    }
+
+    /** The other cells, step by step: a GEMM and the cell's pointwise pass; saves W_hh, the states and what each step keeps. */
+    private Tensor[] forwardSteps(Tensor gx, Tensor weightHh, Tensor biasHh, Tensor states) {
+        Backend backend = gx.backend();
+        int width = mode.stateWidth(hidden);
+        int gateWidth = mode.gates() * hidden;
+        Tensor[] kept = new Tensor[steps + 2];
+        kept[0] = weightHh;
+        kept[1] = states;
+        // W_hh^T once, as stored for the steps' h W_hh^T (a CPU GEMM would transpose it while
+        // packing), and prepared once for all of them (the CPU packs it into its kernel's strips
+        // once instead of at every step): the same products, so the same bits.
+        try (NoGrad off = NoGrad.enter();
+             Tensor weightT = Kernels.strided(weightHh, new int[] {hidden, gateWidth}, 0, new int[] {1, hidden});
+             PreparedB preparedT = backend.prepareGemmB(forwardStep(0), buffer(weightT))) {
+            for (int k = 0; k < steps; k++) {
+                Tensor pre = mode.foldsHiddenBias() ? Steps.block(gx, k, batch, gateWidth) : hiddenBias(backend, biasHh);
+                backend.gemm(forwardStep(k), buffer(states), preparedT, buffer(pre));
+                kept[k + 2] = cell.forward(gx, pre, states, k);
+                RecurrentPadding.copyRows(backend, validAt(k), buffer(states), k * batch * width, buffer(states),
+                        (k + 1) * batch * width, width);
+            }
+        }
+        return kept;
     }
 
     @Override
@@ -93,20 +113,13 @@ final class Recurrence extends Function {
         int gateWidth = mode.gates() * hidden;
         Tensor dGh = Kernels.empty(backend, DType.FLOAT32, new int[] {steps, batch, gateWidth});
         Tensor dGx = mode.foldsHiddenBias() ? dGh : Kernels.empty(backend, DType.FLOAT32, new int[] {steps, batch, gateWidth});
-        Tensor running = Steps.block(g, steps, batch, width);
-        try (PreparedB prepared = backend.prepareGemmB(backwardStep(steps - 1), buffer(weightHh))) {
-            for (int k = steps - 1; k >= 0; k--) {
-                Tensor dPrev = Kernels.empty(backend, DType.FLOAT32, new int[] {batch, width});
-                cell.backward(saved(k + 2), states, k, running, dGh, dGx, dPrev);
-                dropPaddedGradients(backend, dGh, dGx, k, gateWidth);
-                backend.gemm(backwardStep(k), buffer(dGh), prepared, buffer(dPrev));
-                passPaddedRows(backend, running, dPrev, k, width);
-                Tensor slot = Steps.block(g, k, batch, width);
-                running.close();
-                running = dPrev.add(slot);
-                dPrev.close();
-                slot.close();
-            }
+        Tensor dInitial;
+        if (mode == RecurrentMode.LSTM) {
+            dInitial = Kernels.empty(backend, DType.FLOAT32, new int[] {batch, width});
+            backend.lstmSequenceBackward(lstmSequence(), buffer(saved(2)), buffer(weightHh), buffer(states), buffer(g),
+                    buffer(dGh), buffer(dInitial));
+        } else {
+            dInitial = backwardSteps(g, weightHh, states, dGh, dGx);
         }
         Tensor dWeight = Kernels.empty(backend, DType.FLOAT32, new int[] {gateWidth, hidden});
         backend.gemm(new GemmShape(1, gateWidth, hidden, steps * batch, true, false, 1f, 0f,
@@ -115,8 +128,41 @@ final class Recurrence extends Function {
         if (hasBias) {
             grads.add(dGh.reshape(steps * batch, gateWidth).sum(0, false));
         }
-        grads.add(running);
+        grads.add(dInitial);
         return grads.toArray(new Tensor[0]);
+    }
+
+    /** Backward through the steps of {@link #forwardSteps}: fills dGh (and dGx), returns the initial state's gradient. */
+    private Tensor backwardSteps(Tensor g, Tensor weightHh, Tensor states, Tensor dGh, Tensor dGx) {
+        Backend backend = g.backend();
+        int width = mode.stateWidth(hidden);
+        int gateWidth = mode.gates() * hidden;
+        Tensor running = Steps.block(g, steps, batch, width);
+        try (PreparedB prepared = backend.prepareGemmB(backwardStep(steps - 1), buffer(weightHh))) {
+            for (int k = steps - 1; k >= 0; k--) {
+                Tensor dPrev = Kernels.empty(backend, DType.FLOAT32, new int[] {batch, width});
+                cell.backward(saved(k + 2), states, k, running, dGh, dGx, dPrev);
+                for (Tensor target : dGh == dGx ? new Tensor[] {dGh} : new Tensor[] {dGh, dGx}) {
+                    RecurrentPadding.zeroRows(backend, validAt(k), buffer(target), k * batch * gateWidth, gateWidth);
+                }
+                backend.gemm(backwardStep(k), buffer(dGh), prepared, buffer(dPrev));
+                RecurrentPadding.copyRows(backend, validAt(k), buffer(running), 0, buffer(dPrev), 0, width);
+                Tensor slot = Steps.block(g, k, batch, width);
+                running.close();
+                running = dPrev.add(slot);
+                dPrev.close();
+                slot.close();
+            }
+        }
+        return running;
+    }
+
+    private LstmSequence lstmSequence() {
+        return new LstmSequence(steps, batch, hidden, valid);
+    }
+
+    private boolean[] validAt(int k) {
+        return valid == null ? null : valid[k];
     }
 
     /** Step k's h W_hh^T added to its pre-activations: h from states slot k, W_hh^T as stored (hidden, gates). */
@@ -141,42 +187,5 @@ final class Recurrence extends Function {
             return Tensors.zeros(backend, DType.FLOAT32, batch, gateWidth);
         }
         return Kernels.strided(biasHh, new int[] {batch, gateWidth}, 0, new int[] {0, 1});
-    }
-
-    /** Padded rows of step k carry slot k's state into slot k + 1 unchanged. */
-    private void holdPaddedRows(Tensor states, int k, int width) {
-        for (int b = 0; valid != null && b < batch; b++) {
-            if (!valid[k][b]) {
-                states.backend().copy(new int[] {width}, buffer(states), (k * batch + b) * width, new int[] {1},
-                        buffer(states), ((k + 1) * batch + b) * width, new int[] {1});
-            }
-        }
-    }
-
-    /** Padded rows of step k get no gate gradient. */
-    private void dropPaddedGradients(Backend backend, Tensor dGh, Tensor dGx, int k, int gateWidth) {
-        Tensor zeros = null;
-        for (int b = 0; valid != null && b < batch; b++) {
-            if (!valid[k][b]) {
-                zeros = zeros == null ? Tensors.zeros(backend, DType.FLOAT32, gateWidth) : zeros;
-                for (Tensor target : dGh == dGx ? new Tensor[] {dGh} : new Tensor[] {dGh, dGx}) {
-                    backend.copy(new int[] {gateWidth}, buffer(zeros), 0, new int[] {1}, buffer(target),
-                            (k * batch + b) * gateWidth, new int[] {1});
-                }
-            }
-        }
-        if (zeros != null) {
-            zeros.close();
-        }
-    }
-
-    /** Padded rows of step k pass the state's gradient through unchanged. */
-    private void passPaddedRows(Backend backend, Tensor dNext, Tensor dPrev, int k, int width) {
-        for (int b = 0; valid != null && b < batch; b++) {
-            if (!valid[k][b]) {
-                backend.copy(new int[] {width}, buffer(dNext), b * width, new int[] {1}, buffer(dPrev), b * width,
-                        new int[] {1});
-            }
-        }
     }
 }

@@ -52,6 +52,33 @@ public final class Sgemm {
         run(new GemmCall(shape, a, b.sourceFloats(), c, b));
     }
 
+    /**
+     * Rows [i0, i1) of C = alpha op(A) op(B) + beta C for a one-entry {@code shape}, on the calling
+     * thread, B read from {@code packed} when it is not null (see {@link PackedB}): for a caller that
+     * splits rows across threads itself. Each element is the same chain as in a whole product.
+     */
+    public static void multiplyRows(GemmShape shape, float[] a, float[] b, PackedB packed, float[] c, int i0, int i1) {
+        if (packed != null) {
+            packed.requireFits(shape);
+        }
+        GemmChecks.validate(shape, a, b, c);
+        if (shape.batch() != 1 || i0 < 0 || i1 > shape.m() || i0 > i1) {
+            throw new IllegalArgumentException("gemm: rows [" + i0 + ", " + i1 + ") of a product with batch=" + shape.batch()
+                    + " m=" + shape.m() + "; expected one batch entry and rows within [0, m)");
+        }
+        GemmCall call = new GemmCall(shape, a, b, c, packed);
+        if (shape.k() == 0 || shape.alpha() == 0f) {
+            call.scaleC(0, i0, i1, 0, shape.n(), shape.beta());
+        } else if (i0 < i1 && shape.n() > 0) {
+            (isSmall(shape) ? DirectGemm.INSTANCE : BLOCKED).multiply(call, 0, i0, i1, 0, shape.n());
+        }
+    }
+
+    /** Rows of the blocked kernel's register tile: a row split in multiples of it keeps every tile whole. */
+    public static int rowStep() {
+        return BLOCKED.rowStep();
+    }
+
     private static void run(GemmCall call) {
         GemmShape shape = call.shape();
         GemmChecks.validate(shape, call.a(), call.b(), call.c());
