@@ -20,7 +20,7 @@ import org.jgrad.optim.Adam;
 public final class CharLmExample {
     static final ExampleSpec SPEC = ExampleSpec.of("char-lm", "character-level language model on Debian's fortunes", 3, 32, null)
             .withOption("model", "lstm", "the model: lstm, gru or transformer")
-            .withOption("hidden", null, "LSTM or GRU hidden size (default 384) or Transformer width (default 128)")
+            .withOption("hidden", null, "LSTM or GRU hidden size (default 352) or Transformer width (default 128)")
             .withOption("layers", null, "recurrent layers (default 1) or Transformer encoder layers (default 2)")
             .withOption("heads", "4", "Transformer attention heads")
             .withOption("positions", "learned", "Transformer positions: learned or sinusoidal")
@@ -45,7 +45,7 @@ public final class CharLmExample {
     private static CharModel model(String name, int vocabulary, ExampleArgs args) {
         switch (name) {
             case "lstm", "gru":
-                int hidden = args.positiveIntOption("hidden", 384);
+                int hidden = args.positiveIntOption("hidden", 352);
                 RecurrentOptions options = RecurrentOptions.of(EMBEDDING, hidden).numLayers(args.positiveIntOption("layers", 1));
                 return new CharRecurrent(vocabulary, EMBEDDING, () -> name.equals("lstm") ? new LSTM(options) : new GRU(options),
                         hidden, args.probabilityOption("dropout"));
