@@ -30,7 +30,7 @@ final class ExampleRun {
         Backend backend = args.backend() == null ? Backends.getDefault() : Backends.named(args.backend());
         Backends.setDefault(backend);
         Generator.manualSeed(args.seed());
-        out.println("jgrad " + spec.name() + " on " + backend.description());
+        out.println("jgrad " + spec.name() + " on " + backend.description() + ", Java " + Runtime.version());
         Summary summary = new Summary().put("example", spec.name()).put("backend", backend.name())
                 .put("epochs", args.epochs());
         long start = System.nanoTime();
