@@ -28,21 +28,22 @@ final class LstmSequenceRows {
         float[] gates = CpuBuffer.of(gatesBuffer).floats();
         float[] states = CpuBuffer.of(statesBuffer).floats();
         float[] weight = CpuBuffer.of(weightHh).floats();
-        PackedB packed = pack(seq.forwardProduct(0), weight, weightHh);
         int width = seq.stateWidth();
         int slot = seq.batch() * width;
-        splitRows(seq, (r0, r1) -> {
-            for (int k = 0; k < seq.steps(); k++) {
-                int gateBlock = k * seq.batch() * seq.gateWidth();
-                Sgemm.multiplyRows(seq.forwardProduct(k), states, weight, packed, gates, r0, r1);
-                LstmCell.forwardRows(r0, r1, seq.hidden(), gates, gateBlock, states, k * slot, (k + 1) * slot);
-                for (int row = r0; row < r1; row++) {
-                    if (seq.padded(k, row)) {
-                        System.arraycopy(states, k * slot + row * width, states, (k + 1) * slot + row * width, width);
+        try (PackedB packed = pack(seq.forwardProduct(0), weight, weightHh)) {
+            splitRows(seq, (r0, r1) -> {
+                for (int k = 0; k < seq.steps(); k++) {
+                    int gateBlock = k * seq.batch() * seq.gateWidth();
+                    Sgemm.multiplyRows(seq.forwardProduct(k), states, weight, packed, gates, r0, r1);
+                    LstmCell.forwardRows(r0, r1, seq.hidden(), gates, gateBlock, states, k * slot, (k + 1) * slot);
+                    for (int row = r0; row < r1; row++) {
+                        if (seq.padded(k, row)) {
+                            System.arraycopy(states, k * slot + row * width, states, (k + 1) * slot + row * width, width);
+                        }
                     }
                 }
-            }
-        });
+            });
+        }
     }
 
     static void backward(LstmSequence seq, Buffer gatesBuffer, Buffer weightHh, Buffer statesBuffer, Buffer dStatesBuffer,
@@ -53,7 +54,6 @@ final class LstmSequenceRows {
         float[] dGates = CpuBuffer.of(dGatesBuffer).floats();
         float[] dInitial = CpuBuffer.of(dInitialBuffer).floats();
         float[] weight = CpuBuffer.of(weightHh).floats();
-        PackedB packed = pack(seq.backwardProduct(0), weight, weightHh);
         int width = seq.stateWidth();
         int gateWidth = seq.gateWidth();
         int slot = seq.batch() * width;
@@ -61,31 +61,33 @@ final class LstmSequenceRows {
         // each thread reads and writes only its own rows of both.
         float[] running = new float[slot];
         float[] dPrev = new float[slot];
-        splitRows(seq, (r0, r1) -> {
-            int lo = r0 * width;
-            int hi = r1 * width;
-            System.arraycopy(dStates, seq.steps() * slot + lo, running, lo, hi - lo);
-            for (int k = seq.steps() - 1; k >= 0; k--) {
-                int gateBlock = k * seq.batch() * gateWidth;
-                LstmCell.backwardRows(r0, r1, seq.hidden(), gates, gateBlock, states, k * slot, (k + 1) * slot, running, dGates,
-                        gateBlock, dPrev);
-                for (int row = r0; row < r1; row++) {
-                    if (seq.padded(k, row)) {
-                        java.util.Arrays.fill(dGates, gateBlock + row * gateWidth, gateBlock + (row + 1) * gateWidth, 0f);
+        try (PackedB packed = pack(seq.backwardProduct(0), weight, weightHh)) {
+            splitRows(seq, (r0, r1) -> {
+                int lo = r0 * width;
+                int hi = r1 * width;
+                System.arraycopy(dStates, seq.steps() * slot + lo, running, lo, hi - lo);
+                for (int k = seq.steps() - 1; k >= 0; k--) {
+                    int gateBlock = k * seq.batch() * gateWidth;
+                    LstmCell.backwardRows(r0, r1, seq.hidden(), gates, gateBlock, states, k * slot, (k + 1) * slot,
+                            running, dGates, gateBlock, dPrev);
+                    for (int row = r0; row < r1; row++) {
+                        if (seq.padded(k, row)) {
+                            java.util.Arrays.fill(dGates, gateBlock + row * gateWidth, gateBlock + (row + 1) * gateWidth, 0f);
+                        }
+                    }
+                    Sgemm.multiplyRows(seq.backwardProduct(k), dGates, weight, packed, dPrev, r0, r1);
+                    for (int row = r0; row < r1; row++) {
+                        if (seq.padded(k, row)) {
+                            System.arraycopy(running, row * width, dPrev, row * width, width);
+                        }
+                    }
+                    for (int i = lo; i < hi; i++) {
+                        running[i] = dPrev[i] + dStates[k * slot + i];
                     }
                 }
-                Sgemm.multiplyRows(seq.backwardProduct(k), dGates, weight, packed, dPrev, r0, r1);
-                for (int row = r0; row < r1; row++) {
-                    if (seq.padded(k, row)) {
-                        System.arraycopy(running, row * width, dPrev, row * width, width);
-                    }
-                }
-                for (int i = lo; i < hi; i++) {
-                    running[i] = dPrev[i] + dStates[k * slot + i];
-                }
-            }
-            System.arraycopy(running, lo, dInitial, lo, hi - lo);
-        });
+                System.arraycopy(running, lo, dInitial, lo, hi - lo);
+            });
+        }
     }
 
     /** W_hh in the kernel's strips on the Vector API path (the only one that reads them), else null. */
