@@ -7,7 +7,6 @@ import java.util.List;
 import org.jgrad.DType;
 import org.jgrad.Function;
 import org.jgrad.NoGrad;
-import org.jgrad.Shape;
 import org.jgrad.Tensor;
 import org.jgrad.Tensors;
 import org.jgrad.backend.Backend;
@@ -74,7 +73,7 @@ final class Recurrence extends Function {
 
     /** The LSTM on the backend's sequence primitive: saves W_hh, the states and every step's activated gates. */
     private Tensor[] forwardLstm(Tensor gx, Tensor weightHh, Tensor states) {
-        Tensor gates = Kernels.strided(gx, gx.shape(), 0, Shape.strides(gx.shape()));
+        Tensor gates = Movement.copy(gx);
         gx.backend().lstmSequenceForward(lstmSequence(), buffer(gates), buffer(weightHh), buffer(states));
         return new Tensor[] {weightHh, states, gates};
     }
