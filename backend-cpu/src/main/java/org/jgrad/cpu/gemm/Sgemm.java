@@ -66,11 +66,8 @@ public final class Sgemm {
             throw new IllegalArgumentException("gemm: rows [" + i0 + ", " + i1 + ") of a product with batch=" + shape.batch()
                     + " m=" + shape.m() + "; expected one batch entry and rows within [0, m)");
         }
-        GemmCall call = new GemmCall(shape, a, b, c, packed);
-        if (shape.k() == 0 || shape.alpha() == 0f) {
-            call.scaleC(0, i0, i1, 0, shape.n(), shape.beta());
-        } else if (i0 < i1 && shape.n() > 0) {
-            (isSmall(shape) ? DirectGemm.INSTANCE : BLOCKED).multiply(call, 0, i0, i1, 0, shape.n());
+        if (i0 < i1 && shape.n() > 0) {
+            multiplyRange(new GemmCall(shape, a, b, c, packed), 0, i0, i1);
         }
     }
 
@@ -102,15 +99,11 @@ public final class Sgemm {
 
     private static void multiplyEntry(GemmCall call, int entry, boolean parallel) {
         GemmShape s = call.shape();
-        if (s.k() == 0 || s.alpha() == 0f) {
-            call.scaleC(entry, 0, s.m(), 0, s.n(), s.beta());
+        if (!parallel || s.k() == 0 || s.alpha() == 0f) {
+            multiplyRange(call, entry, 0, s.m());
             return;
         }
         BlockMultiplier path = isSmall(s) ? DirectGemm.INSTANCE : BLOCKED;
-        if (!parallel) {
-            path.multiply(call, entry, 0, s.m(), 0, s.n());
-            return;
-        }
         // One chunk of whole register tiles per thread. Each thread packs its own operands, so a
         // row split copies all of B in every thread and a column split all of A: split the side
         // whose whole copy is cheaper (see splitRows), as long as each thread gets a tile.
@@ -122,6 +115,16 @@ public final class Sgemm {
         } else {
             Parallel.forRange(colTiles, 1, (t0, t1) -> path.multiply(call, entry, 0, s.m(),
                     t0 * path.colStep(), Math.min(s.n(), t1 * path.colStep())));
+        }
+    }
+
+    /** Rows [i0, i1) of one entry on the calling thread: only scaled by beta when k or alpha is 0. */
+    private static void multiplyRange(GemmCall call, int entry, int i0, int i1) {
+        GemmShape s = call.shape();
+        if (s.k() == 0 || s.alpha() == 0f) {
+            call.scaleC(entry, i0, i1, 0, s.n(), s.beta());
+        } else {
+            (isSmall(s) ? DirectGemm.INSTANCE : BLOCKED).multiply(call, entry, i0, i1, 0, s.n());
         }
     }
 
