@@ -37,14 +37,13 @@ final class LstmCell {
 
     /**
      * From dNext, the gradient with respect to slot next's rows, writes the gradient with respect to
-     * the pre-activations into dGates at {@code dGatesOffset}, and [0 | dL/dc] into dPrev: the
+     * the pre-activations into dGates at the gates' own offset, and [0 | dL/dc] into dPrev: the
      * previous h's gradient comes from the recurrent GEMM, which the caller adds.
      */
     static void backwardRows(int from, int to, int hidden, float[] gates, int gatesOffset, float[] states, int prev, int next,
-                             float[] dNext, float[] dGates, int dGatesOffset, float[] dPrev) {
+                             float[] dNext, float[] dGates, float[] dPrev) {
         for (int row = from; row < to; row++) {
             int g = gatesOffset + row * 4 * hidden;
-            int d = dGatesOffset + row * 4 * hidden;
             int p = prev + row * 2 * hidden;
             int n = next + row * 2 * hidden;
             int s = row * 2 * hidden;
@@ -59,10 +58,10 @@ final class LstmCell {
                 float t = dPrev[s + j];
                 float dh = dNext[s + j];
                 float dc = dNext[s + hidden + j] + dh * o * (1 - t * t);
-                dGates[d + j] = dc * gg * i * (1 - i);
-                dGates[d + hidden + j] = dc * states[p + hidden + j] * f * (1 - f);
-                dGates[d + 2 * hidden + j] = dc * i * (1 - gg * gg);
-                dGates[d + 3 * hidden + j] = dh * t * o * (1 - o);
+                dGates[g + j] = dc * gg * i * (1 - i);
+                dGates[g + hidden + j] = dc * states[p + hidden + j] * f * (1 - f);
+                dGates[g + 2 * hidden + j] = dc * i * (1 - gg * gg);
+                dGates[g + 3 * hidden + j] = dh * t * o * (1 - o);
                 dPrev[s + hidden + j] = dc * f;
             }
             java.util.Arrays.fill(dPrev, s, s + hidden, 0f);

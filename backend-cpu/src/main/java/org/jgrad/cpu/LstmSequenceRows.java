@@ -69,7 +69,7 @@ final class LstmSequenceRows {
                 for (int k = seq.steps() - 1; k >= 0; k--) {
                     int gateBlock = k * seq.batch() * gateWidth;
                     LstmCell.backwardRows(r0, r1, seq.hidden(), gates, gateBlock, states, k * slot, (k + 1) * slot,
-                            running, dGates, gateBlock, dPrev);
+                            running, dGates, dPrev);
                     for (int row = r0; row < r1; row++) {
                         if (seq.padded(k, row)) {
                             java.util.Arrays.fill(dGates, gateBlock + row * gateWidth, gateBlock + (row + 1) * gateWidth, 0f);

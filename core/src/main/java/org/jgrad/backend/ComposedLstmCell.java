@@ -10,8 +10,8 @@ import org.jgrad.DType;
  * {@code gatesOffset} hold the summed pre-activations and are overwritten with the activations
  * (sigmoid for i, f, o; tanh for g); states are rows [h | c] of 2 * hidden: from the c at
  * {@code prev}, c' = f c + i g and h' = o tanh(c') go to {@code next}. Backward writes the gradient
- * with respect to the pre-activations, and [0 | dL/dc] into {@code dPrev} (the recurrent GEMM adds
- * the h part). Every gate and state column block is copied out into a contiguous (batch, hidden)
+ * with respect to the pre-activations into {@code dGates} at the same offset, and [0 | dL/dc] into
+ * {@code dPrev} (the recurrent GEMM adds the h part). Every gate and state column block is copied out into a contiguous (batch, hidden)
  * temporary, combined, and copied back; the temporaries are freed before returning.
  */
 final class ComposedLstmCell {
@@ -54,7 +54,7 @@ final class ComposedLstmCell {
     }
 
     static void backward(Backend backend, int batch, int hidden, Buffer gates, int gatesOffset, Buffer states, int prev,
-                         int next, Buffer dNext, Buffer dGates, int dGatesOffset, Buffer dPrev) {
+                         int next, Buffer dNext, Buffer dGates, Buffer dPrev) {
         ComposedLstmCell k = new ComposedLstmCell(backend, batch, hidden);
         try {
             int width = 4 * hidden;
@@ -72,10 +72,10 @@ final class ComposedLstmCell {
             Buffer df = k.binary(BinaryOp.MUL, dcTotal, c);
             Buffer dg = k.binary(BinaryOp.MUL, dcTotal, i);
             Buffer dout = k.binary(BinaryOp.MUL, dh, tanhC);
-            k.put(k.binary(BinaryOp.MUL, di, k.sigmoidSlope(i)), dGates, dGatesOffset, width);
-            k.put(k.binary(BinaryOp.MUL, df, k.sigmoidSlope(f)), dGates, dGatesOffset + hidden, width);
-            k.put(k.binary(BinaryOp.MUL, dg, k.oneMinus(k.binary(BinaryOp.MUL, g, g))), dGates, dGatesOffset + 2 * hidden, width);
-            k.put(k.binary(BinaryOp.MUL, dout, k.sigmoidSlope(o)), dGates, dGatesOffset + 3 * hidden, width);
+            k.put(k.binary(BinaryOp.MUL, di, k.sigmoidSlope(i)), dGates, gatesOffset, width);
+            k.put(k.binary(BinaryOp.MUL, df, k.sigmoidSlope(f)), dGates, gatesOffset + hidden, width);
+            k.put(k.binary(BinaryOp.MUL, dg, k.oneMinus(k.binary(BinaryOp.MUL, g, g))), dGates, gatesOffset + 2 * hidden, width);
+            k.put(k.binary(BinaryOp.MUL, dout, k.sigmoidSlope(o)), dGates, gatesOffset + 3 * hidden, width);
             backend.fill(dPrev, 0f);
             k.put(k.binary(BinaryOp.MUL, dcTotal, f), dPrev, hidden, 2 * hidden);
         } finally {

@@ -37,7 +37,7 @@ final class StepwiseLstm {
             for (int k = seq.steps() - 1; k >= 0; k--) {
                 int gateBlock = k * seq.batch() * seq.gateWidth();
                 ComposedLstmCell.backward(backend, seq.batch(), seq.hidden(), gates, gateBlock, states, k * slot, (k + 1) * slot,
-                        running, dGates, gateBlock, dPrev);
+                        running, dGates, dPrev);
                 RecurrentPadding.zeroRows(backend, validAt(seq, k), dGates, gateBlock, seq.gateWidth());
                 backend.gemm(seq.backwardProduct(k), dGates, weight, dPrev);
                 RecurrentPadding.copyRows(backend, validAt(seq, k), running, 0, dPrev, 0, width);
