@@ -22,9 +22,9 @@ public final class PackedB implements PreparedB {
     private final Buffer source;
     private final float[] sourceFloats;
     private final int panelDepth;
-    private float[][] panels;
+    private float[][][] panels;
 
-    private PackedB(GemmShape shape, Buffer source, float[] sourceFloats, int panelDepth, float[][] panels) {
+    private PackedB(GemmShape shape, Buffer source, float[] sourceFloats, int panelDepth, float[][][] panels) {
         this.shape = shape;
         this.source = source;
         this.sourceFloats = sourceFloats;
@@ -40,14 +40,14 @@ public final class PackedB implements PreparedB {
         int n = shape.n();
         int depth = VectorBlockedGemm.panelDepth(k);
         int strips = (n + NR - 1) / NR;
-        float[][] panels = new float[k == 0 ? 0 : (k + depth - 1) / depth][];
+        float[][][] panels = new float[k == 0 ? 0 : (k + depth - 1) / depth][][];
         for (int q = 0; q < panels.length; q++) {
             int pc = q * depth;
             int kc = Math.min(depth, k - pc);
-            float[] panel = new float[strips * NR * kc];
+            float[][] panel = new float[strips][NR * kc];
             panels[q] = panel;
             Parallel.forRange(strips, Math.max(1, (1 << 16) / (NR * kc)), (s0, s1) -> Packing.packB(call, 0, pc, kc,
-                    s0 * NR, Math.min(n, s1 * NR) - s0 * NR, NR, panel, s0 * NR * kc));
+                    s0 * NR, Math.min(n, s1 * NR) - s0 * NR, NR, panel, s0));
         }
         return new PackedB(shape, source, b, depth, panels);
     }
@@ -67,10 +67,10 @@ public final class PackedB implements PreparedB {
     }
 
     /**
-     * The packed panel of k starting at step {@code pc} (a multiple of the panel depth); the strip of
-     * column j (a multiple of NR) starts at j kc in a panel of depth kc.
+     * The packed panel of k starting at step {@code pc} (a multiple of the panel depth): one array
+     * per strip, that of column j (a multiple of NR) at index j / NR.
      */
-    float[] panel(int pc) {
+    float[][] panel(int pc) {
         if (panels == null) {
             throw new IllegalStateException("gemm: the prepared B was closed");
         }

@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * Copies blocks of op(A) and op(B) into the layout the micro-kernel streams through: A as
  * strips of {@code mr} rows stored step by step (mr floats per step of k), B as strips of
- * {@code nr} columns stored row by row (nr floats per step of k, the strip kc x nr). Strips at the block edge are
+ * {@code nr} columns stored row by row (nr floats per step of k, the strip kc x nr), each strip
+ * from index 0 of its own array (see {@link VectorMicroKernel} for why). Strips at the block edge are
  * padded with zeros so the kernel always computes a full tile. Packing also removes transposes,
  * leading dimensions and offsets from the kernel's concern, and folds alpha into A.
  */
@@ -22,35 +23,36 @@ final class Packing {
 
     /**
      * Packs op(A)(i0 + i, p0 + p) * alpha for i < mc, p < kc into {@code dst} as strips of mr
-     * rows, each strip step by step: the mr values of step p side by side (mr x kc floats per
-     * strip), so the kernel reads one step's values at fixed offsets from one index.
+     * rows, strip s in {@code dst[s]}, each step by step: the mr values of step p side by side, so
+     * the kernel reads one step's values at fixed offsets from one index. Each strip array holds
+     * mr x kc floats and one vector more.
      */
-    static void packA(GemmCall call, int entry, int i0, int mc, int p0, int kc, int mr, float[] dst) {
+    static void packA(GemmCall call, int entry, int i0, int mc, int p0, int kc, int mr, float[][] dst) {
         float[] a = call.a();
         float alpha = call.shape().alpha();
         int base = call.aBase(entry);
         for (int strip = 0; strip < mc; strip += mr) {
             int rows = Math.min(mr, mc - strip);
-            int out = strip * kc;
+            float[] out = dst[strip / mr];
             if (rows < mr) {
-                Arrays.fill(dst, out, out + mr * kc, 0f);
+                Arrays.fill(out, 0, mr * kc, 0f);
             }
             if (call.shape().transA() && rows == mr && mr <= LANES
-                    && call.aIndex(base, i0 + strip, p0 + kc - 1) + LANES <= a.length && out + kc * mr + LANES <= dst.length) {
-                stepsSideBySide(a, call.aIndex(base, i0 + strip, p0), call.shape().lda(), alpha, dst, out, kc, mr);
+                    && call.aIndex(base, i0 + strip, p0 + kc - 1) + LANES <= a.length && kc * mr + LANES <= out.length) {
+                stepsSideBySide(a, call.aIndex(base, i0 + strip, p0), call.shape().lda(), alpha, out, kc, mr);
             } else if (call.shape().transA()) {
                 // op(A)(i, p) = a[p * lda + i]: the rows of one step lie side by side
                 for (int p = 0; p < kc; p++) {
                     int src = call.aIndex(base, i0 + strip, p0 + p);
                     for (int r = 0; r < rows; r++) {
-                        dst[out + p * mr + r] = alpha * a[src + r];
+                        out[p * mr + r] = alpha * a[src + r];
                     }
                 }
             } else {
                 for (int r = 0; r < rows; r++) {
                     int src = call.aIndex(base, i0 + strip + r, p0);
                     for (int p = 0; p < kc; p++) {
-                        dst[out + p * mr + r] = alpha * a[src + p];
+                        out[p * mr + r] = alpha * a[src + p];
                     }
                 }
             }
@@ -64,8 +66,8 @@ final class Packing {
      * spill goes past the strip, where the caller guarantees room). One load and one store per
      * step instead of mr of each.
      */
-    private static void stepsSideBySide(float[] a, int src, int ld, float alpha, float[] dst, int out, int kc, int mr) {
-        for (int p = 0; p < kc; p++, src += ld, out += mr) {
+    private static void stepsSideBySide(float[] a, int src, int ld, float alpha, float[] dst, int kc, int mr) {
+        for (int p = 0, out = 0; p < kc; p++, src += ld, out += mr) {
             FloatVector.fromArray(SPECIES, a, src).mul(alpha).intoArray(dst, out);
         }
     }
@@ -77,45 +79,48 @@ final class Packing {
      * an LSTM's W_hh^T lie 4 KiB apart, a page each, where hardware prefetch stops). Vector copies:
      * System.arraycopy's call cost as much as a 16-float copy.
      */
-    private static void copyStrips(float[] b, int src, int ld, float[] dst, int out, int kc, int nr, int strips) {
-        int stripSize = kc * nr;
-        for (int p = 0; p < kc; p++, src += ld, out += nr) {
+    private static void copyStrips(float[] b, int src, int ld, float[][] dst, int first, int kc, int nr, int strips) {
+        for (int p = 0, out = 0; p < kc; p++, src += ld, out += nr) {
             for (int s = 0; s < strips; s++) {
+                float[] strip = dst[first + s];
                 for (int j = 0; j < nr; j += LANES) {
-                    FloatVector.fromArray(SPECIES, b, src + s * nr + j).intoArray(dst, out + s * stripSize + j);
+                    FloatVector.fromArray(SPECIES, b, src + s * nr + j).intoArray(strip, out + j);
                 }
             }
         }
     }
 
-    /** Packs op(B)(p0 + p, j0 + j) for p < kc, j < nc into {@code dst} from {@code at} on, as strips of nr columns. */
-    static void packB(GemmCall call, int entry, int p0, int kc, int j0, int nc, int nr, float[] dst, int at) {
+    /**
+     * Packs op(B)(p0 + p, j0 + j) for p < kc, j < nc as strips of nr columns, strip s in
+     * {@code dst[first + s]} (each at least kc x nr floats).
+     */
+    static void packB(GemmCall call, int entry, int p0, int kc, int j0, int nc, int nr, float[][] dst, int first) {
         float[] b = call.b();
         int base = call.bBase(entry);
         int strip = 0;
         if (!call.shape().transB()) {
             while (strip + nr <= nc) {
                 int strips = Math.min(GROUP, (nc - strip) / nr);
-                copyStrips(b, call.bIndex(base, p0, j0 + strip), call.shape().ldb(), dst, at + strip * kc, kc, nr, strips);
+                copyStrips(b, call.bIndex(base, p0, j0 + strip), call.shape().ldb(), dst, first + strip / nr, kc, nr, strips);
                 strip += strips * nr;
             }
         }
         for (; strip < nc; strip += nr) {
             int cols = Math.min(nr, nc - strip);
-            int out = at + strip * kc;
+            float[] out = dst[first + strip / nr];
             if (cols < nr) {
-                Arrays.fill(dst, out, out + nr * kc, 0f);
+                Arrays.fill(out, 0, nr * kc, 0f);
             }
             if (call.shape().transB()) {
                 for (int col = 0; col < cols; col++) {
                     int src = call.bIndex(base, p0, j0 + strip + col);
                     for (int p = 0; p < kc; p++) {
-                        dst[out + p * nr + col] = b[src + p];
+                        out[p * nr + col] = b[src + p];
                     }
                 }
             } else {
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(b, call.bIndex(base, p0 + p, j0 + strip), dst, out + p * nr, cols);
+                    System.arraycopy(b, call.bIndex(base, p0 + p, j0 + strip), out, p * nr, cols);
                 }
             }
         }

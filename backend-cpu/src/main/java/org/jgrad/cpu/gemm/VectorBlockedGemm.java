@@ -41,11 +41,11 @@ final class VectorBlockedGemm implements BlockMultiplier {
                 int kc = Math.min(panelK, k - pc);
                 float beta = pc == 0 ? call.shape().beta() : 1f;
                 if (call.packed() != null) {
-                    sweepBlocks(call, entry, ws, i0, i1, pc, kc, jc, nc, beta, call.packed().panel(pc), jc * kc);
+                    sweepBlocks(call, entry, ws, i0, i1, pc, kc, jc, nc, beta, call.packed().panel(pc), jc / NR);
                 } else if (i1 - i0 <= MC) {
                     multiplyOneBlock(call, entry, ws, i0, i1 - i0, pc, kc, jc, nc, beta);
                 } else {
-                    float[] packedB = ws.packedB(roundUp(nc, NR) * kc);
+                    float[][] packedB = ws.packedB(ceilDiv(nc, NR), kc);
                     Packing.packB(call, entry, pc, kc, jc, nc, NR, packedB, 0);
                     sweepBlocks(call, entry, ws, i0, i1, pc, kc, jc, nc, beta, packedB, 0);
                 }
@@ -61,14 +61,14 @@ final class VectorBlockedGemm implements BlockMultiplier {
         return ceilDiv(k, ceilDiv(k, KC));
     }
 
-    /** Every block of MC rows of A in [i0, i1) against the strips of B from {@code bOffset} in {@code packedB}. */
+    /** Every block of MC rows of A in [i0, i1) against the strips of B from {@code packedB[bFirst]} on. */
     private static void sweepBlocks(GemmCall call, int entry, Workspace ws, int i0, int i1, int pc, int kc, int jc, int nc,
-                                    float beta, float[] packedB, int bOffset) {
+                                    float beta, float[][] packedB, int bFirst) {
         for (int ic = i0; ic < i1; ic += MC) {
             int mc = Math.min(MC, i1 - ic);
-            float[] packedA = ws.packedA(roundUp(mc, MR) * kc);
+            float[][] packedA = ws.packedA(ceilDiv(mc, MR), kc);
             Packing.packA(call, entry, ic, mc, pc, kc, MR, packedA);
-            sweepTiles(call, entry, ws, packedA, packedB, bOffset, ic, mc, jc, nc, kc, beta);
+            sweepTiles(call, entry, ws, packedA, packedB, bFirst, ic, mc, jc, nc, kc, beta);
         }
     }
 
@@ -80,9 +80,9 @@ final class VectorBlockedGemm implements BlockMultiplier {
      */
     private static void multiplyOneBlock(GemmCall call, int entry, Workspace ws, int ic, int mc, int pc, int kc,
                                          int jc, int nc, float beta) {
-        float[] packedA = ws.packedA(roundUp(mc, MR) * kc);
+        float[][] packedA = ws.packedA(ceilDiv(mc, MR), kc);
         Packing.packA(call, entry, ic, mc, pc, kc, MR, packedA);
-        float[] strips = ws.packedB(Packing.GROUP * NR * kc);
+        float[][] strips = ws.packedB(Packing.GROUP, kc);
         for (int jr = jc; jr < jc + nc; jr += Packing.GROUP * NR) {
             int cols = Math.min(Packing.GROUP * NR, jc + nc - jr);
             Packing.packB(call, entry, pc, kc, jr, cols, NR, strips, 0);
@@ -90,19 +90,21 @@ final class VectorBlockedGemm implements BlockMultiplier {
         }
     }
 
-    /** Runs the micro-kernel over every tile of the mc x nc block of C at (ic, jc); B's strips start at {@code bOffset}. */
-    private static void sweepTiles(GemmCall call, int entry, Workspace ws, float[] packedA, float[] packedB, int bOffset,
+    /** Runs the micro-kernel over every tile of the mc x nc block of C at (ic, jc); B's strips start at {@code packedB[bFirst]}. */
+    private static void sweepTiles(GemmCall call, int entry, Workspace ws, float[][] packedA, float[][] packedB, int bFirst,
                                    int ic, int mc, int jc, int nc, int kc, float beta) {
         float[] c = call.c();
         int ldc = call.shape().ldc();
         int cBlock = call.cBase(entry) + ic * ldc + jc;
         for (int jr = 0; jr < nc; jr += NR) {
+            float[] bStrip = packedB[bFirst + jr / NR];
             for (int ir = 0; ir < mc; ir += MR) {
+                float[] aStrip = packedA[ir / MR];
                 int rows = Math.min(MR, mc - ir);
                 int cols = Math.min(NR, nc - jr);
                 int cTile = cBlock + ir * ldc + jr;
                 if (rows == MR && cols == NR) {
-                    VectorMicroKernel.multiply(kc, packedA, ir * kc, packedB, bOffset + jr * kc, c, cTile, ldc, beta);
+                    VectorMicroKernel.multiply(kc, aStrip, bStrip, c, cTile, ldc, beta);
                 } else {
                     // A partial tile goes through a scratch tile, so C outside the block is never
                     // touched; it starts from beta C as a full tile does, so both round alike. With
@@ -111,8 +113,7 @@ final class VectorBlockedGemm implements BlockMultiplier {
                     if (beta != 0f) {
                         loadEdge(c, cTile, ldc, rows, cols, beta, ws.edge);
                     }
-                    VectorMicroKernel.multiply(kc, packedA, ir * kc, packedB, bOffset + jr * kc, ws.edge, 0, NR,
-                            beta == 0f ? 0f : 1f);
+                    VectorMicroKernel.multiply(kc, aStrip, bStrip, ws.edge, 0, NR, beta == 0f ? 0f : 1f);
                     storeEdge(ws.edge, c, cTile, ldc, rows, cols);
                 }
             }
@@ -139,29 +140,29 @@ final class VectorBlockedGemm implements BlockMultiplier {
         return (a + b - 1) / b;
     }
 
-    private static int roundUp(int value, int step) {
-        return (value + step - 1) / step * step;
-    }
-
     /** One thread's packing buffers, grown on demand and kept for the next call. */
     private static final class Workspace {
         final float[] edge = new float[MR * NR];
-        private float[] packedA = new float[0];
-        private float[] packedB = new float[0];
+        private float[][] packedA = new float[0][];
+        private float[][] packedB = new float[0][];
 
-        /** Room for {@code size} floats and one vector more, where packing may spill (see Packing). */
-        float[] packedA(int size) {
-            if (packedA.length < size + VectorMicroKernel.LANES) {
-                packedA = new float[size + VectorMicroKernel.LANES];
-            }
+        /** At least {@code strips} A strips of depth kc, each with one vector more, where packing may spill (see Packing). */
+        float[][] packedA(int strips, int kc) {
+            packedA = grown(packedA, strips, MR * kc + VectorMicroKernel.LANES);
             return packedA;
         }
 
-        float[] packedB(int size) {
-            if (packedB.length < size) {
-                packedB = new float[size];
-            }
+        /** At least {@code strips} B strips of depth kc. */
+        float[][] packedB(int strips, int kc) {
+            packedB = grown(packedB, strips, NR * kc);
             return packedB;
+        }
+
+        private static float[][] grown(float[][] strips, int count, int size) {
+            if (strips.length >= count && (count == 0 || strips[0].length >= size)) {
+                return strips;
+            }
+            return new float[Math.max(count, strips.length)][Math.max(size, strips.length == 0 ? 0 : strips[0].length)];
         }
     }
 }

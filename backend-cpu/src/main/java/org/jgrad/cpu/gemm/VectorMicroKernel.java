@@ -10,14 +10,19 @@ import jdk.incubator.vector.VectorSpecies;
  * values of A and issues eight fused multiply-adds into eight accumulators, which stay in
  * registers for the whole loop: eight independent chains cover two FMA pipes of 4-cycle latency.
  *
- * <p>Why four rows, two steps per pass and running indices (measured on an AVX2 Zen 3, the
+ * <p>Why four rows and two steps per pass (measured on an AVX2 Zen 3, the
  * kernel alone in L1, GFLOP per CPU-second, median of 30 trials; a C version of the same tile
  * reaches about 80): C2 loads every broadcast of a step before the first FMA, so a 6-row tile
  * needs 12 accumulators + 2 B vectors + 6 broadcasts = 20 registers; with AVX2's 16 it kept four
  * accumulators on the stack, a store and reload in their chains each step (67, and 26-30 in the
- * whole GEMM). Four rows need 14. Stepping the A and B indices by addition instead of computing
- * {@code p * NR} and one offset per row each step, and two steps per pass, cut the integer work
- * around the FMAs (75, then 85).
+ * whole GEMM). Four rows need 14.
+ *
+ * <p>Why each strip in its own array, indexed from 0, with B's index as the loop variable: the
+ * FMAs share the core's dispatch width with the loop's integer work, and on a shared host (an SMT
+ * sibling busy) that width is what runs out. With strips at offsets in one array, C2 (JDK 17)
+ * sign-extended and recomputed each index every pass: 52 instructions for 16 FMAs. Indices that
+ * start at 0 and a loop over B's index leave 41; in a sweep of L2-resident strips this ran 1.14-1.28x
+ * as fast on JDK 17 and 1.11x on JDK 25 (docs/PERFORMANCE.md, <i>Strips in arrays of their own</i>).
  *
  * <p>The tile is unrolled by hand on purpose: C2 keeps named locals in vector registers but not
  * elements of an array (a loop over an array of accumulators ran 30-50 times slower).
@@ -46,9 +51,10 @@ final class VectorMicroKernel {
 
     /**
      * C tile at {@code c[co..]} (row stride ldc) = A strip x B strip + beta * C tile; beta 0 does
-     * not read C, beta 1 adds to it. The A strip holds MR values per step, the B strip NR.
+     * not read C, beta 1 adds to it. The A strip holds MR values per step, the B strip NR, each
+     * from index 0 of its own array.
      */
-    static void multiply(int kc, float[] a, int ao, float[] b, int bo, float[] c, int co, int ldc, float beta) {
+    static void multiply(int kc, float[] a, float[] b, float[] c, int co, int ldc, float beta) {
         FloatVector c00 = VECTOR.cast(initial(c, co, beta));
         FloatVector c01 = VECTOR.cast(initial(c, co + LANES, beta));
         FloatVector c10 = VECTOR.cast(initial(c, co + ldc, beta));
@@ -57,10 +63,10 @@ final class VectorMicroKernel {
         FloatVector c21 = VECTOR.cast(initial(c, co + 2 * ldc + LANES, beta));
         FloatVector c30 = VECTOR.cast(initial(c, co + 3 * ldc, beta));
         FloatVector c31 = VECTOR.cast(initial(c, co + 3 * ldc + LANES, beta));
-        int ap = ao;
-        int bp = bo;
-        for (int p = 1; p < kc; p += 2) {
-            // steps p - 1 and p, in that order for every element
+        int ap = 0;
+        int pairsEnd = (kc & ~1) * NR;
+        for (int bp = 0; bp < pairsEnd; bp += 2 * NR) {
+            // steps p and p + 1, in that order for every element
             FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
             FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
             FloatVector ai = FloatVector.broadcast(SPECIES, a[ap]);
@@ -90,11 +96,10 @@ final class VectorMicroKernel {
             c30 = ai.fma(b0, c30);
             c31 = ai.fma(b1, c31);
             ap += 2 * MR;
-            bp += 2 * NR;
         }
         if ((kc & 1) != 0) {
-            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
+            FloatVector b0 = FloatVector.fromArray(SPECIES, b, pairsEnd);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, b, pairsEnd + LANES);
             FloatVector ai = FloatVector.broadcast(SPECIES, a[ap]);
             c00 = ai.fma(b0, c00);
             c01 = ai.fma(b1, c01);
