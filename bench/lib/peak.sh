@@ -1,4 +1,5 @@
-# bench/run peak (sourced by bench/run): the machine's peak FLOP/s next to jgrad's CPU SGEMM.
+# bench/run peak (sourced by bench/run): the machine's peak FLOP/s next to jgrad's CPU SGEMM and,
+# where OpenBLAS is installed, OpenBLAS's SGEMM: what an expert library reaches on the same cores.
 
 # Builds bench/peak/fma_peak.c into bench/target unless the binary is newer than the source.
 build_fma_peak() {
@@ -23,8 +24,13 @@ run_peak() {
     done
     build_fma_peak
     build_java
+    local anchor=yes
+    if ! "$BENCH_DIR/run" gemm-openblas --size 64 --seconds 0.01 --repeats 1 >/dev/null 2>&1; then
+        anchor=""
+        echo "no OpenBLAS anchor: its harness did not build or run (apt-get install libopenblas-dev)"
+    fi
     echo "load before: $(uptime)"
-    declare -A wall cpu
+    declare -A wall cpu openblas
     local peak_wall="" peak_cpu="" clock="" model="" isa=""
     for ((round = 1; round <= rounds; round++)); do
         # Two FMA pipes per core: Zen 3/4/5 and the Intel server cores; the model column checks it.
@@ -40,6 +46,11 @@ run_peak() {
             wall[$n]+=" $(sed -n 's/.* gflops=\([0-9.]*\).*/\1/p' <<<"$output")"
             cpu[$n]+=" $(sed -n 's/.*cpu_gflops=\([0-9.]*\).*/\1/p' <<<"$output")"
             echo "round $round: $output (load $(load))"
+            if [[ -n "$anchor" ]]; then
+                output=$("$BENCH_DIR/run" gemm-openblas --size "$n" --seconds "$seconds" | tail -1)
+                openblas[$n]+=" $(sed -n 's/.* gflops=\([0-9.]*\).*/\1/p' <<<"$output")"
+                echo "round $round: $output (load $(load))"
+            fi
         done
     done
     echo "load after: $(uptime)"
@@ -57,6 +68,13 @@ run_peak() {
         printf '| jgrad SGEMM n=%s | %s | %s | %.2f | %.2f |\n' "$n" "$w" "$c" \
             "$(awk -v g="$w" -v p="$pw" 'BEGIN {print g / p}')" "$(awk -v g="$c" -v p="$pc" 'BEGIN {print g / p}')"
         last+=" gemm_$n=$c fraction_$n=$(awk -v g="$c" -v p="$pc" 'BEGIN {printf "%.2f", g / p}')"
+        if [[ -n "$anchor" ]]; then
+            local o
+            o=$(median <<<"${openblas[$n]}")
+            printf '| OpenBLAS SGEMM n=%s (%s threads) | %s | | %.2f | |\n' "$n" "$(nproc)" "$o" \
+                "$(awk -v g="$o" -v p="$pw" 'BEGIN {print g / p}')"
+            last+=" openblas_$n=$o jgrad_over_openblas_$n=$(awk -v g="$w" -v o="$o" 'BEGIN {printf "%.2f", g / o}')"
+        fi
     done
     echo "$last"
 }
