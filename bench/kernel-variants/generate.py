@@ -6,7 +6,7 @@ over kc steps of packed A and B, in one of these index styles:
 
   offsets     strips at offsets in one array; A and B indices stepped by addition, a counter p
               (the kernel before docs/PERFORMANCE.md "Strips in arrays of their own")
-  offsets-max the same with the offsets passed through Math.max(x, 0), so C2 knows them >= 0
+  offsets-max offsets passed through Math.max(x, 0) (so C2 knows them >= 0), B's index the loop variable
   strips-b    each strip in its own array from index 0, B's index the loop variable (the kernel now)
   strips-a    the same with A's index the loop variable
 
@@ -38,16 +38,20 @@ def kernel(name, mr, nv, style, u):
         return out
 
     whole = f"(kc - kc % {u})"
-    if style in ("offsets", "offsets-max"):
-        if style == "offsets":
-            lines.append("        int ap = ao; int bp = bo;")
-        else:
-            lines.append("        int ap = Math.max(ao, 0); int bp = Math.max(bo, 0);")
+    if style == "offsets":
+        lines.append("        int ap = ao; int bp = bo;")
         lines.append(f"        int bEnd = bp + {whole} * {nr};")
         lines.append(f"        for (int p = {u - 1}; p < kc; p += {u}) {{")
         for o in range(u):
             lines += step(o, "ap", "bp")
         lines.append(f"        ap += {u * mr}; bp += {u * nr}; }}")
+        tail_a, tail_b = "ap", "bEnd"
+    elif style == "offsets-max":
+        lines.append(f"        int ap = Math.max(ao, 0); int bStart = Math.max(bo, 0); int bEnd = bStart + {whole} * {nr};")
+        lines.append(f"        for (int bp = bStart; bp < bEnd; bp += {u * nr}) {{")
+        for o in range(u):
+            lines += step(o, "ap", "bp")
+        lines.append(f"        ap += {u * mr}; }}")
         tail_a, tail_b = "ap", "bEnd"
     elif style == "strips-b":
         lines.append(f"        int ap = 0; int bEnd = {whole} * {nr};")
