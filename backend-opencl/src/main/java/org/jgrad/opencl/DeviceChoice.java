@@ -62,29 +62,31 @@ final class DeviceChoice {
 
     /** Every device of every platform, in platform order; fails with the missing step's reason. */
     static List<ClDevice> devices() throws BackendUnavailableException {
-        String libraryFailure = OpenClLibrary.load();
-        if (libraryFailure != null) {
-            throw new BackendUnavailableException(libraryFailure);
-        }
-        List<ClDevice> found = new ArrayList<>();
-        long[] platforms = platforms();
-        if (platforms.length == 0) {
-            throw new BackendUnavailableException("no OpenCL platform (the OpenCL library loaded but lists no "
-                    + "installed driver; on Debian install pocl-opencl-icd or a GPU vendor's ICD)");
-        }
-        List<String> names = new ArrayList<>();
-        for (long platform : platforms) {
-            String platformName = info(platform, true, CL_PLATFORM_NAME);
-            names.add(platformName);
-            for (long device : deviceIds(platform)) {
-                found.add(describe(platform, platformName, device));
+        try (JvmSignalHandlers kept = JvmSignalHandlers.keep()) {
+            String libraryFailure = OpenClLibrary.load();
+            if (libraryFailure != null) {
+                throw new BackendUnavailableException(libraryFailure);
             }
+            List<ClDevice> found = new ArrayList<>();
+            long[] platforms = platforms();
+            if (platforms.length == 0) {
+                throw new BackendUnavailableException("no OpenCL platform (the OpenCL library loaded but lists no "
+                        + "installed driver; on Debian install pocl-opencl-icd or a GPU vendor's ICD)");
+            }
+            List<String> names = new ArrayList<>();
+            for (long platform : platforms) {
+                String platformName = info(platform, true, CL_PLATFORM_NAME);
+                names.add(platformName);
+                for (long device : deviceIds(platform)) {
+                    found.add(describe(platform, platformName, device));
+                }
+            }
+            if (found.isEmpty()) {
+                throw new BackendUnavailableException("no OpenCL device on platform(s) " + names
+                        + " (PoCL reports none when it cannot write its cache: set POCL_CACHE_DIR to a writable folder)");
+            }
+            return found;
         }
-        if (found.isEmpty()) {
-            throw new BackendUnavailableException("no OpenCL device on platform(s) " + names
-                    + " (PoCL reports none when it cannot write its cache: set POCL_CACHE_DIR to a writable folder)");
-        }
-        return found;
     }
 
     private static long[] platforms() {

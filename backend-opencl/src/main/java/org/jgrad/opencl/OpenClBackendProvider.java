@@ -34,7 +34,7 @@ public final class OpenClBackendProvider implements BackendProvider {
     @Override
     public Backend create() throws BackendUnavailableException {
         ClDevice device = DeviceChoice.choose();
-        try {
+        try (JvmSignalHandlers kept = JvmSignalHandlers.keep()) {
             return new OpenClBackend(device);
         } catch (OpenClException e) {
             throw new BackendUnavailableException("OpenCL device " + device.describe() + " cannot start: "
