@@ -38,35 +38,27 @@ def kernel(name, mr, nv, style, u):
         return out
 
     whole = f"(kc - kc % {u})"
+    # the styles that loop over B's index: where A's and B's indices start
+    b_loop = {"offsets-max": ("Math.max(ao, 0)", "Math.max(bo, 0)"), "strips-b": ("0", "0")}
     if style == "offsets":
-        lines.append("        int ap = ao; int bp = bo;")
-        lines.append(f"        int bEnd = bp + {whole} * {nr};")
-        lines.append(f"        for (int p = {u - 1}; p < kc; p += {u}) {{")
-        for o in range(u):
-            lines += step(o, "ap", "bp")
-        lines.append(f"        ap += {u * mr}; bp += {u * nr}; }}")
+        head = ["int ap = ao; int bp = bo;", f"int bEnd = bp + {whole} * {nr};",
+                f"for (int p = {u - 1}; p < kc; p += {u}) {{"]
+        pass_end = f"ap += {u * mr}; bp += {u * nr}; }}"
         tail_a, tail_b = "ap", "bEnd"
-    elif style == "offsets-max":
-        lines.append(f"        int ap = Math.max(ao, 0); int bStart = Math.max(bo, 0); int bEnd = bStart + {whole} * {nr};")
-        lines.append(f"        for (int bp = bStart; bp < bEnd; bp += {u * nr}) {{")
-        for o in range(u):
-            lines += step(o, "ap", "bp")
-        lines.append(f"        ap += {u * mr}; }}")
-        tail_a, tail_b = "ap", "bEnd"
-    elif style == "strips-b":
-        lines.append(f"        int ap = 0; int bEnd = {whole} * {nr};")
-        lines.append(f"        for (int bp = 0; bp < bEnd; bp += {u * nr}) {{")
-        for o in range(u):
-            lines += step(o, "ap", "bp")
-        lines.append(f"        ap += {u * mr}; }}")
+    elif style in b_loop:
+        a0, b0 = b_loop[style]
+        head = [f"int ap = {a0}; int bStart = {b0}; int bEnd = bStart + {whole} * {nr};",
+                f"for (int bp = bStart; bp < bEnd; bp += {u * nr}) {{"]
+        pass_end = f"ap += {u * mr}; }}"
         tail_a, tail_b = "ap", "bEnd"
     else:
-        lines.append(f"        int bp = 0; int aEnd = {whole} * {mr};")
-        lines.append(f"        for (int ap = 0; ap < aEnd; ap += {u * mr}) {{")
-        for o in range(u):
-            lines += step(o, "ap", "bp")
-        lines.append(f"        bp += {u * nr}; }}")
+        head = [f"int bp = 0; int aEnd = {whole} * {mr};", f"for (int ap = 0; ap < aEnd; ap += {u * mr}) {{"]
+        pass_end = f"bp += {u * nr}; }}"
         tail_a, tail_b = "aEnd", f"{whole} * {nr}"
+    lines += ["        " + line for line in head]
+    for o in range(u):
+        lines += step(o, "ap", "bp")
+    lines.append("        " + pass_end)
     lines.append(f"        for (int t = 0; t < kc % {u}; t++) {{")
     lines += step(0, f"({tail_a} + t * {mr})", f"({tail_b} + t * {nr})")
     lines.append("        }")
