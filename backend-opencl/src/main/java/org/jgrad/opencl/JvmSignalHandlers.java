@@ -35,23 +35,27 @@ final class JvmSignalHandlers implements AutoCloseable {
     private static boolean reported;
 
     private final long saved;
+    /** Bit i set where signal i + 1's handler was read into {@link #saved}: only those are put back. */
+    private final int read;
 
-    private JvmSignalHandlers(long saved) {
+    private JvmSignalHandlers(long saved, int read) {
         this.saved = saved;
+        this.read = read;
     }
 
     /** Reads the current handlers; {@link #close()} restores any that changed meanwhile. */
     static JvmSignalHandlers keep() {
         if (SIGACTION == 0L) {
-            return new JvmSignalHandlers(0L);
+            return new JvmSignalHandlers(0L, 0);
         }
         long saved = MemoryUtil.nmemCalloc(NAMES.length, ACTION_BYTES);
+        int read = 0;
         for (int i = 0; i < NAMES.length; i++) {
-            if (handleable(i)) {
-                sigaction(i + 1, 0L, saved + (long) i * ACTION_BYTES);
+            if (handleable(i) && sigaction(i + 1, 0L, saved + (long) i * ACTION_BYTES)) {
+                read |= 1 << i;
             }
         }
-        return new JvmSignalHandlers(saved);
+        return new JvmSignalHandlers(saved, read);
     }
 
     @Override
@@ -64,7 +68,7 @@ final class JvmSignalHandlers implements AutoCloseable {
             StringBuilder restored = new StringBuilder();
             for (int i = 0; i < NAMES.length; i++) {
                 long kept = saved + (long) i * ACTION_BYTES;
-                if (handleable(i) && sigaction(i + 1, 0L, now) && !sameBytes(kept, now) && sigaction(i + 1, kept, 0L)) {
+                if ((read & 1 << i) != 0 && sigaction(i + 1, 0L, now) && !sameBytes(kept, now) && sigaction(i + 1, kept, 0L)) {
                     restored.append(restored.length() == 0 ? "" : ", ").append(NAMES[i]);
                 }
             }
