@@ -20,9 +20,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Why each strip in its own array, indexed from 0, with B's index as the loop variable: the
  * FMAs share the core's dispatch width with the loop's integer work, and on a shared host (an SMT
  * sibling busy) that width is what runs out. With strips at offsets in one array, C2 (JDK 17)
- * sign-extended and recomputed each index every pass: 52 instructions for 16 FMAs. Indices that
- * start at 0 and a loop over B's index leave 41; in a sweep of L2-resident strips this ran 1.14-1.28x
- * as fast on JDK 17 and 1.11x on JDK 25 (docs/PERFORMANCE.md, <i>Strips in arrays of their own</i>).
+ * sign-extended and recomputed each index every pass: 51 instructions for 16 FMAs. Indices that
+ * start at 0 and a loop over B's index leave 41; in a sweep of L2-resident strips this ran 1.17-1.21x
+ * as fast on JDK 17 and 1.15x on JDK 25 (docs/PERFORMANCE.md, <i>Strips in arrays of their own</i>).
  *
  * <p>The tile is unrolled by hand on purpose: C2 keeps named locals in vector registers but not
  * elements of an array (a loop over an array of accumulators ran 30-50 times slower).
