@@ -26,6 +26,11 @@ public final class CpuBackend implements Backend {
     /** Large freed float arrays, recycled by {@link #allocate}. */
     private final ArrayPool pool = new ArrayPool();
 
+    /** A CPU backend; the first one starts bringing the Vector API products to compiled code ({@code KernelWarmup}). */
+    public CpuBackend() {
+        VectorSupport.warmUp();
+    }
+
     @Override
     public String name() {
         return "cpu";
@@ -128,7 +133,7 @@ public final class CpuBackend implements Backend {
     /** On the Vector API path, B packed once into the micro-kernel's strips ({@link PackedB}). */
     @Override
     public PreparedB prepareGemmB(GemmShape shape, Buffer b) {
-        return VectorSupport.enabled() ? PackedB.pack(shape, CpuBuffer.of(b).floats(), b) : Backend.super.prepareGemmB(shape, b);
+        return VectorSupport.gemmReady() ? PackedB.pack(shape, CpuBuffer.of(b).floats(), b) : Backend.super.prepareGemmB(shape, b);
     }
 
     @Override
@@ -199,12 +204,12 @@ public final class CpuBackend implements Backend {
     }
 
     /**
-     * Whether the direct convolution kernels take this one: the Vector API path, stride 1,
-     * dilation 1, one group. They compute the composed default's bits, so the scalar path (the
-     * default) and the vector path agree.
+     * Whether the direct convolution kernels take this one: the Vector API path, its kernels
+     * compiled, stride 1, dilation 1, one group. They compute the composed default's bits, so the
+     * scalar path (the default) and the vector path agree.
      */
     private static boolean direct(ConvGeometry g, int groups) {
-        return VectorSupport.enabled() && groups == 1 && g.strideH() == 1 && g.strideW() == 1
+        return VectorSupport.convolutionReady() && groups == 1 && g.strideH() == 1 && g.strideW() == 1
                 && g.dilationH() == 1 && g.dilationW() == 1;
     }
 

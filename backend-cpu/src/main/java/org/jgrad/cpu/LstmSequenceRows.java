@@ -92,7 +92,7 @@ final class LstmSequenceRows {
 
     /** W_hh in the kernel's strips on the Vector API path (the only one that reads them), else null. */
     private static PackedB pack(GemmShape product, float[] weight, Buffer weightHh) {
-        return VectorSupport.enabled() ? PackedB.pack(product, weight, weightHh) : null;
+        return VectorSupport.gemmReady() ? PackedB.pack(product, weight, weightHh) : null;
     }
 
     /** Runs {@code body} over the batch rows in one chunk per thread, each a whole number of the GEMM's register tiles. */

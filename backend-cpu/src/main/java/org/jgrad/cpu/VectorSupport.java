@@ -16,6 +16,27 @@ public final class VectorSupport {
         return ENABLED;
     }
 
+    /**
+     * Whether the blocked GEMM takes its Vector API kernels now: the path is enabled and they have
+     * compiled code (or the caller is the warm-up that compiles them, {@link KernelWarmup}). Until
+     * then products take the scalar kernels, which give the same bits.
+     */
+    public static boolean gemmReady() {
+        return ENABLED && KernelWarmup.ready(KernelFamily.GEMM);
+    }
+
+    /** As {@link #gemmReady()}, for the direct convolution kernels (the composed im2col + GEMM until then). */
+    public static boolean convolutionReady() {
+        return ENABLED && KernelWarmup.ready(KernelFamily.CONVOLUTION);
+    }
+
+    /** Starts bringing the Vector API product kernels to compiled code, if the path is enabled; harmless to repeat. */
+    public static void warmUp() {
+        if (ENABLED) {
+            KernelWarmup.begin();
+        }
+    }
+
     private static boolean decide() {
         boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
         boolean allowed = !"false".equalsIgnoreCase(System.getProperty("jgrad.cpu.vector", "true"));

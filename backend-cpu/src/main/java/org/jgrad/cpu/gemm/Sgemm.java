@@ -7,7 +7,7 @@ import org.jgrad.cpu.VectorSupport;
 /**
  * Single-precision GEMM on Java arrays, the whole {@link GemmShape} contract: batches, transposes,
  * alpha and beta, offsets, leading dimensions and batch strides (0 reuses one matrix). Products
- * go through a packed, cache-blocked kernel (the Vector API one when {@link VectorSupport#enabled()},
+ * go through a packed, cache-blocked kernel (the Vector API one when {@link VectorSupport#gemmReady()},
  * else one shaped for C2's auto-vectoriser), except matrix-vector products, which loop directly.
  * Work is split across cores by columns or rows of C, or by batch entry when each entry is small.
  *
@@ -31,8 +31,8 @@ public final class Sgemm {
     private static final long PARALLEL_WORK = 1L << 22;
     /** How many row-copied elements one element packed from a transposed operand costs (see splitRows). */
     private static final double TRANSPOSED_PACK_COST = 4;
-    private static final BlockMultiplier BLOCKED =
-            VectorSupport.enabled() ? new VectorBlockedGemm() : new ScalarBlockedGemm();
+    private static final BlockMultiplier SCALAR = new ScalarBlockedGemm();
+    private static final BlockMultiplier VECTOR = VectorSupport.enabled() ? new VectorBlockedGemm() : null;
 
     private Sgemm() {
     }
@@ -73,7 +73,12 @@ public final class Sgemm {
 
     /** Rows of the blocked kernel's register tile: a row split in multiples of it keeps every tile whole. */
     public static int rowStep() {
-        return BLOCKED.rowStep();
+        return blocked().rowStep();
+    }
+
+    /** The blocked path: the Vector API one once its kernels are compiled ({@link VectorSupport#gemmReady()}), else the scalar one. */
+    private static BlockMultiplier blocked() {
+        return VectorSupport.gemmReady() ? VECTOR : SCALAR;
     }
 
     private static void run(GemmCall call) {
@@ -103,7 +108,7 @@ public final class Sgemm {
             multiplyRange(call, entry, 0, s.m());
             return;
         }
-        BlockMultiplier path = isSmall(s) ? DirectGemm.INSTANCE : BLOCKED;
+        BlockMultiplier path = isSmall(s) ? DirectGemm.INSTANCE : blocked();
         // One chunk of whole register tiles per thread. Each thread packs its own operands, so a
         // row split copies all of B in every thread and a column split all of A: split the side
         // whose whole copy is cheaper (see splitRows), as long as each thread gets a tile.
@@ -124,7 +129,7 @@ public final class Sgemm {
         if (s.k() == 0 || s.alpha() == 0f) {
             call.scaleC(entry, i0, i1, 0, s.n(), s.beta());
         } else {
-            (isSmall(s) ? DirectGemm.INSTANCE : BLOCKED).multiply(call, entry, i0, i1, 0, s.n());
+            (isSmall(s) ? DirectGemm.INSTANCE : blocked()).multiply(call, entry, i0, i1, 0, s.n());
         }
     }
 

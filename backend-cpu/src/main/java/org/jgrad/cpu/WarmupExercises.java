@@ -1,0 +1,101 @@
+package org.jgrad.cpu;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jgrad.DType;
+import org.jgrad.backend.Buffer;
+import org.jgrad.backend.ConvGeometry;
+import org.jgrad.backend.GemmShape;
+import org.jgrad.backend.PreparedB;
+
+/**
+ * The calls {@link KernelWarmup} brings to compiled code: products along each path of the blocked
+ * GEMM (one block of A and several, m above 96; C overwritten and added to, as every panel of k
+ * after the first is; an odd k; each operand transposed; B packed ahead, as the LSTM does) and the
+ * direct convolution forward and backward. Each is kept small, because it runs in the slow
+ * fallback until it is compiled, and below the kernels' thread grains, so it runs on the warm-up
+ * thread alone.
+ *
+ * <p>A call counts as compiled at {@link #NANOS_PER_FLOP}: after C2, these calls ran at 0.02-0.06
+ * ns a flop on the 2-core test machine, and before it, in the Vector API's Java fallback, at
+ * 26-1,700 (docs/PERFORMANCE.md, <i>The first epoch</i>).
+ */
+final class WarmupExercises {
+    private static final double NANOS_PER_FLOP = 0.5;
+
+    private final CpuBackend backend = new CpuBackend();
+    private final List<WarmupExercise> list = new ArrayList<>();
+
+    private WarmupExercises() {
+    }
+
+    static List<WarmupExercise> all() {
+        WarmupExercises e = new WarmupExercises();
+        e.products();
+        e.convolution();
+        return e.list;
+    }
+
+    private void products() {
+        product("gemm 8x32x64", GemmShape.dense(1, 8, 32, 64, false, false));
+        product("gemm 8x32x63, adding to C", adding(GemmShape.dense(1, 8, 32, 63, false, false)));
+        product("gemm 8x32x64, B transposed", GemmShape.dense(1, 8, 32, 64, false, true));
+        product("gemm 8x32x64, A transposed", GemmShape.dense(1, 8, 32, 64, true, false));
+        product("gemm 100x32x4", GemmShape.dense(1, 100, 32, 4, false, false));
+        GemmShape shape = GemmShape.dense(1, 8, 32, 64, false, false);
+        Buffer a = filled(shape.m() * shape.k());
+        Buffer b = filled(shape.k() * shape.n());
+        Buffer c = backend.allocate(DType.FLOAT32, shape.m() * shape.n());
+        add(KernelFamily.GEMM, "gemm 8x32x64, B packed", flops(shape), () -> {
+            try (PreparedB packed = backend.prepareGemmB(shape, b)) {
+                backend.gemm(shape, a, packed, c);
+            }
+        });
+    }
+
+    private void product(String name, GemmShape shape) {
+        Buffer a = filled(shape.m() * shape.k());
+        Buffer b = filled(shape.k() * shape.n());
+        Buffer c = backend.allocate(DType.FLOAT32, shape.m() * shape.n());
+        add(KernelFamily.GEMM, name, flops(shape), () -> backend.gemm(shape, a, b, c));
+    }
+
+    /** C = A B + C: the micro-kernel's path for every panel of k after the first. */
+    private static GemmShape adding(GemmShape s) {
+        return new GemmShape(s.batch(), s.m(), s.n(), s.k(), s.transA(), s.transB(), s.alpha(), 1f,
+                s.offsetA(), s.lda(), s.strideA(), s.offsetB(), s.ldb(), s.strideB(), s.offsetC(), s.ldc(), s.strideC());
+    }
+
+    private static long flops(GemmShape shape) {
+        return 2L * shape.m() * shape.n() * shape.k();
+    }
+
+    private void convolution() {
+        ConvGeometry g = new ConvGeometry(1, 2, 8, 8, 3, 3, 1, 1, 1, 1, 1, 1);
+        int outChannels = 4;
+        Buffer image = filled(g.batch() * g.channels() * g.height() * g.width());
+        Buffer weight = filled(outChannels * g.colRows());
+        Buffer out = backend.allocate(DType.FLOAT32, g.batch() * outChannels * g.colCols());
+        Buffer gradImage = backend.allocate(DType.FLOAT32, image.length());
+        Buffer gradWeight = backend.allocate(DType.FLOAT32, weight.length());
+        long flops = 2L * g.batch() * outChannels * g.colCols() * g.colRows();
+        add(KernelFamily.CONVOLUTION, "conv2d 3x3", flops, () -> backend.conv2d(g, outChannels, 1, image, weight, out));
+        add(KernelFamily.CONVOLUTION, "conv2d 3x3 backward", 2 * flops,
+                () -> backend.conv2dBackward(g, outChannels, 1, image, weight, out, gradImage, gradWeight));
+    }
+
+    private void add(KernelFamily family, String name, long flops, Runnable call) {
+        list.add(new WarmupExercise(family, name, flops, NANOS_PER_FLOP, call));
+    }
+
+    /** Finite values in [-0.79, 0.79] (the direct input gradient takes only finite weights). */
+    private Buffer filled(int length) {
+        float[] values = new float[length];
+        for (int i = 0; i < length; i++) {
+            values[i] = ((i * 37) % 101 - 50) / 64f;
+        }
+        Buffer buffer = backend.allocate(DType.FLOAT32, length);
+        backend.upload(values, buffer);
+        return buffer;
+    }
+}
