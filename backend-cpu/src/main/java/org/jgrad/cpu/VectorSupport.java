@@ -30,10 +30,10 @@ public final class VectorSupport {
         return ENABLED && KernelWarmup.ready(KernelFamily.CONVOLUTION);
     }
 
-    /** Starts bringing the Vector API product kernels to compiled code, if the path is enabled; harmless to repeat. */
+    /** Starts bringing the Vector API GEMM kernels to compiled code, if the path is enabled; harmless to repeat. */
     public static void warmUp() {
         if (ENABLED) {
-            KernelWarmup.begin();
+            KernelWarmup.request(KernelFamily.GEMM);
         }
     }
 

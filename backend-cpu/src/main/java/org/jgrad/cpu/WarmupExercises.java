@@ -29,10 +29,13 @@ final class WarmupExercises {
     private WarmupExercises() {
     }
 
-    static List<WarmupExercise> all() {
+    /** The exercises of {@code family}, on buffers of their own. */
+    static List<WarmupExercise> of(KernelFamily family) {
         WarmupExercises e = new WarmupExercises();
-        e.products();
-        e.convolution();
+        switch (family) {
+            case GEMM -> e.products();
+            case CONVOLUTION -> e.convolution();
+        }
         return e.list;
     }
 
