@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <p>Why: before C2 has compiled a Vector API kernel, each vector operation in it runs the API's
  * Java fallback (a heap object per vector, a lambda call per lane): the warm-up's products ran
- * their first calls at 50-1,700 ns a flop and their compiled code at 0.02-0.06, and the scalar
+ * their first calls at 26-1,700 ns a flop and their compiled code at 0.02-0.06, and the scalar
  * kernel runs at a fraction of a nanosecond once C1 has compiled it. A training job's first steps
  * call the products thousands of times before C2, busy with everything else those steps run,
  * gets to them: in an MNIST MLP's first epoch, half of the samples were the GEMM micro-kernel and

@@ -26,12 +26,12 @@ public final class VectorSupport {
     }
 
     /** As {@link #gemmReady()}, for the direct convolution kernels (the composed im2col + GEMM until then). */
-    public static boolean convolutionReady() {
+    static boolean convolutionReady() {
         return ENABLED && KernelWarmup.ready(KernelFamily.CONVOLUTION);
     }
 
     /** Starts bringing the Vector API GEMM kernels to compiled code, if the path is enabled; harmless to repeat. */
-    public static void warmUp() {
+    static void warmUp() {
         if (ENABLED) {
             KernelWarmup.request(KernelFamily.GEMM);
         }

@@ -15,14 +15,9 @@ import org.jgrad.backend.PreparedB;
  * direct convolution forward and backward. Each is kept small, because it runs in the slow
  * fallback until it is compiled, and below the kernels' thread grains, so it runs on the warm-up
  * thread alone.
- *
- * <p>A call counts as compiled at {@link #NANOS_PER_FLOP}: after C2, these calls ran at 0.02-0.06
- * ns a flop on the 2-core test machine, and before it, in the Vector API's Java fallback, at
- * 26-1,700 (docs/PERFORMANCE.md, <i>The first epoch</i>).
+
  */
 final class WarmupExercises {
-    private static final double NANOS_PER_FLOP = 0.5;
-
     private final CpuBackend backend = new CpuBackend();
     private final List<WarmupExercise> list = new ArrayList<>();
 
@@ -88,7 +83,7 @@ final class WarmupExercises {
     }
 
     private void add(KernelFamily family, String name, long flops, Runnable call) {
-        list.add(new WarmupExercise(family, name, flops, NANOS_PER_FLOP, call));
+        list.add(new WarmupExercise(family, name, flops, call));
     }
 
     /** Finite values in [-0.79, 0.79] (the direct input gradient takes only finite weights). */
