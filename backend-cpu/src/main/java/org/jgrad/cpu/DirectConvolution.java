@@ -6,8 +6,10 @@ import org.jgrad.backend.ConvGeometry;
 
 /**
  * conv2d forward without a column matrix, for stride 1, dilation 1 and one group (the Vector API
- * path): a tile of 4 output channels x 2 vectors along an output row reads its taps straight from
- * a {@link PaddedImage}, where the GEMM would read a packed copy of im2col's columns. Every output
+ * path): a tile of 4 output channels x 2 vectors along an output row (or, when a row fits in one
+ * vector, one vector in each of two rows: a 14-wide row in two 16-lane vectors wasted 18 of 32
+ * lanes) reads its taps straight from a {@link PaddedImage}, where the GEMM would read a packed
+ * copy of im2col's columns. Every output
  * is the GEMM's chain (from 0, fma over r = (c, ki, kj) in order, zero padding included), so the
  * bits equal the composed default's and the scalar path's. Threads take (image, channel tile)
  * pairs, each a disjoint part of the output.
@@ -36,8 +38,10 @@ final class DirectConvolution {
             }
         }
         long unitWork = (long) TILE_O * rows * g.colCols();
+        // a row no wider than one vector: two output rows a tile, not one row in two vectors
+        boolean twoRows = g.outW() <= LANES;
         Parallel.forRange(g.batch() * tiles, (int) Math.max(1, GRAIN_WORK / unitWork), (from, to) -> {
-            PaddedImage x = new PaddedImage(g, TILE_W);
+            PaddedImage x = twoRows ? new PaddedImage(g, LANES, 1) : new PaddedImage(g, TILE_W, 0);
             int[] offsets = x.tapOffsets();
             float[] scratch = new float[TILE_O * TILE_W];
             int loaded = -1;
@@ -50,24 +54,42 @@ final class DirectConvolution {
                 }
                 int o0 = tile * TILE_O;
                 int count = Math.min(TILE_O, outChannels - o0);
-                for (int oh = 0; oh < g.outH(); oh++) {
-                    for (int ow = 0; ow < g.outW(); ow += TILE_W) {
-                        int at = ((n * outChannels + o0) * g.outH() + oh) * g.outW() + ow;
-                        int valid = Math.min(TILE_W, g.outW() - ow);
-                        tile(packed, tile * rows * TILE_O, x.values, oh * x.width + ow, offsets, out, at,
-                                g.colCols(), count, valid, scratch);
+                int first = (n * outChannels + o0) * g.colCols();
+                if (twoRows) {
+                    for (int oh = 0; oh < g.outH(); oh += 2) {
+                        tile(packed, tile * rows * TILE_O, x.values, oh * x.width, x.width, offsets, scratch);
+                        copyOut(scratch, 0, out, first + oh * g.outW(), g.colCols(), count, g.outW());
+                        if (oh + 1 < g.outH()) {
+                            copyOut(scratch, LANES, out, first + (oh + 1) * g.outW(), g.colCols(), count, g.outW());
+                        }
+                    }
+                } else {
+                    for (int oh = 0; oh < g.outH(); oh++) {
+                        for (int ow = 0; ow < g.outW(); ow += TILE_W) {
+                            tile(packed, tile * rows * TILE_O, x.values, oh * x.width + ow, LANES, offsets, scratch);
+                            copyOut(scratch, 0, out, first + oh * g.outW() + ow, g.colCols(), count,
+                                    Math.min(TILE_W, g.outW() - ow));
+                        }
                     }
                 }
             }
         });
     }
 
+    /** {@code valid} values of each of the tile's {@code count} channels from scratch (rows of TILE_W from {@code from}) to out. */
+    private static void copyOut(float[] scratch, int from, float[] out, int at, int plane, int count, int valid) {
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(scratch, from + i * TILE_W, out, at + i * plane, valid);
+        }
+    }
+
     /**
-     * out[at + i * plane + j] for i < count, j < valid = the chain over the taps of weights
-     * w[wo + r * 4 + i] and pixels x[xo + offsets[r] + j].
+     * scratch[i * TILE_W + j] for i < 4, j < TILE_W = the chain over the taps of weights
+     * w[wo + r * 4 + i] and pixels x[xo + offsets[r] + j] for j < LANES, x[xo + second +
+     * offsets[r] + j - LANES] after: the next vector along the row (second = LANES) or the same
+     * columns of the next output row (second = the padded width).
      */
-    private static void tile(float[] w, int wo, float[] x, int xo, int[] offsets, float[] out, int at, int plane,
-                             int count, int valid, float[] scratch) {
+    private static void tile(float[] w, int wo, float[] x, int xo, int second, int[] offsets, float[] scratch) {
         FloatVector c00 = VECTOR.cast(FloatVector.zero(SPECIES));
         FloatVector c01 = c00;
         FloatVector c10 = c00;
@@ -81,7 +103,7 @@ final class DirectConvolution {
             int xr = xo + offsets[r];
             int wr = wo + r * TILE_O;
             FloatVector b0 = FloatVector.fromArray(SPECIES, x, xr);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, x, xr + LANES);
+            FloatVector b1 = FloatVector.fromArray(SPECIES, x, xr + second);
             FloatVector a = FloatVector.broadcast(SPECIES, w[wr]);
             c00 = a.fma(b0, c00);
             c01 = a.fma(b1, c01);
@@ -103,8 +125,5 @@ final class DirectConvolution {
         VECTOR.cast(c21).intoArray(scratch, 2 * TILE_W + LANES);
         VECTOR.cast(c30).intoArray(scratch, 3 * TILE_W);
         VECTOR.cast(c31).intoArray(scratch, 3 * TILE_W + LANES);
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(scratch, i * TILE_W, out, at + i * plane, valid);
-        }
     }
 }

@@ -12,10 +12,11 @@ import org.jgrad.backend.ConvGeometry;
 
 /**
  * The input gradient of {@link DirectConvolution}'s convolution without a column matrix: a tile of
- * 4 input channels x 2 vectors along an input row. Each pixel is the composed default's value, col2im
+ * 4 input channels x 2 vectors along an input row (or, when a row fits in one vector, one vector in
+ * each of two rows). Each pixel is the composed default's value, col2im
  * of the columns' gradient: from 0, for each tap (ki, kj) in order whose window lies in the output,
  * plus that column entry, itself the chain from 0 of fma(weight(o, c, ki, kj), grad(n, o, oh, ow), t)
- * over o. The gradient is read from a per-image copy with a zero margin left and right, so no read
+ * over o. The gradient is read from a per-image copy with a zero margin on every side, so no read
  * needs a bounds test: a lane whose window lies outside the output chains fma(weight, 0, t) from 0,
  * which is +0 for finite weights, and adding +0 leaves a sum that started at +0 unchanged (it is
  * never -0), so those lanes get col2im's bits without a mask (a masked add was boxed on AVX2, JDK 17).
@@ -53,9 +54,15 @@ final class DirectConvolutionInputGradient {
             }
         }
         int margin = g.kernelW() - 1;
-        int width = margin + (g.width() + TILE_W - 1) / TILE_W * TILE_W + g.padW();
-        int plane = g.outH() * width;
-        long unitWork = (long) TILE_C * taps * outChannels * g.height() * g.width();
+        // a row no wider than one vector: two input rows a tile, not one row in two vectors
+        boolean twoRows = g.width() <= LANES;
+        int tileWidth = twoRows ? LANES : TILE_W;
+        int width = margin + (g.width() + tileWidth - 1) / tileWidth * tileWidth + g.padW();
+        int top = g.kernelH() - 1;
+        // output rows -top .. outH + top, zero outside the gradient, so every tap reads a row
+        int plane = (g.outH() + 2 * top + 1) * width;
+        int imagePlane = g.height() * g.width();
+        long unitWork = (long) TILE_C * taps * outChannels * imagePlane;
         Parallel.forRange(g.batch() * tiles, (int) Math.max(1, GRAIN_WORK / unitWork), (from, to) -> {
             float[] padded = new float[outChannels * plane];
             float[] scratch = new float[TILE_C * TILE_W];
@@ -67,19 +74,29 @@ final class DirectConvolutionInputGradient {
                     for (int o = 0; o < outChannels; o++) {
                         for (int oh = 0; oh < g.outH(); oh++) {
                             System.arraycopy(grad, ((n * outChannels + o) * g.outH() + oh) * g.outW(), padded,
-                                    o * plane + oh * width + margin, g.outW());
+                                    o * plane + (oh + top) * width + margin, g.outW());
                         }
                     }
                     loaded = n;
                 }
                 int count = Math.min(TILE_C, channels - c0);
-                for (int ih = 0; ih < g.height(); ih++) {
-                    for (int iw = 0; iw < g.width(); iw += TILE_W) {
-                        tile(g, outChannels, packed, c0 / TILE_C * taps, padded, plane, width, margin, ih, iw, scratch);
-                        int at = ((n * channels + c0) * g.height() + ih) * g.width() + iw;
-                        int valid = Math.min(TILE_W, g.width() - iw);
-                        for (int i = 0; i < count; i++) {
-                            System.arraycopy(scratch, i * TILE_W, gradImage, at + i * g.height() * g.width(), valid);
+                int first = (n * channels + c0) * imagePlane;
+                if (twoRows) {
+                    for (int ih = 0; ih < g.height(); ih += 2) {
+                        tile(g, outChannels, packed, c0 / TILE_C * taps, padded, plane, width, margin + top * width, ih, 0,
+                                width, scratch);
+                        copyOut(scratch, 0, gradImage, first + ih * g.width(), imagePlane, count, g.width());
+                        if (ih + 1 < g.height()) {
+                            copyOut(scratch, LANES, gradImage, first + (ih + 1) * g.width(), imagePlane, count, g.width());
+                        }
+                    }
+                } else {
+                    for (int ih = 0; ih < g.height(); ih++) {
+                        for (int iw = 0; iw < g.width(); iw += TILE_W) {
+                            tile(g, outChannels, packed, c0 / TILE_C * taps, padded, plane, width, margin + top * width,
+                                    ih, iw, LANES, scratch);
+                            copyOut(scratch, 0, gradImage, first + ih * g.width() + iw, imagePlane, count,
+                                    Math.min(TILE_W, g.width() - iw));
                         }
                     }
                 }
@@ -87,17 +104,25 @@ final class DirectConvolutionInputGradient {
         });
     }
 
-    /** Pixels (ih, iw..iw + TILE_W) of the tile's channels into scratch, one row of TILE_W each. */
+    /** {@code valid} values of each of the tile's {@code count} channels from scratch (rows of TILE_W from {@code from}). */
+    private static void copyOut(float[] scratch, int from, float[] gradImage, int at, int plane, int count, int valid) {
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(scratch, from + i * TILE_W, gradImage, at + i * plane, valid);
+        }
+    }
+
+    /**
+     * Pixels (ih, iw..iw + LANES) of the tile's channels into scratch, one row of TILE_W each, and
+     * after them the pixels {@code second} further in the padded gradient: the next LANES of the row
+     * (second = LANES) or the same columns of the next row (second = the padded width). Output row
+     * oh of the padded gradient starts at {@code origin + oh * width}.
+     */
     private static void tile(ConvGeometry g, int outChannels, float[] w, int tapBase, float[] gp, int plane, int width,
-                             int margin, int ih, int iw, float[] scratch) {
+                             int origin, int ih, int iw, int second, float[] scratch) {
         // the sums live in scratch between taps: vectors carried across the tap loops were boxed
         Arrays.fill(scratch, 0f);
         for (int ki = 0, tap = tapBase; ki < g.kernelH(); ki++) {
             int oh = ih + g.padH() - ki;
-            if (oh < 0 || oh >= g.outH()) {
-                tap += g.kernelW();
-                continue;
-            }
             for (int kj = 0; kj < g.kernelW(); kj++, tap++) {
                 int ow = iw + g.padW() - kj; // the window of lane 0
                 FloatVector t00 = VECTOR.cast(FloatVector.zero(SPECIES));
@@ -108,10 +133,10 @@ final class DirectConvolutionInputGradient {
                 FloatVector t21 = t00;
                 FloatVector t30 = t00;
                 FloatVector t31 = t00;
-                int at = oh * width + margin + ow;
+                int at = origin + oh * width + ow;
                 for (int wi = tap * outChannels * TILE_C, end = wi + outChannels * TILE_C; wi < end; wi += TILE_C, at += plane) {
                     FloatVector b0 = FloatVector.fromArray(SPECIES, gp, at);
-                    FloatVector b1 = FloatVector.fromArray(SPECIES, gp, at + LANES);
+                    FloatVector b1 = FloatVector.fromArray(SPECIES, gp, at + second);
                     FloatVector a = FloatVector.broadcast(SPECIES, w[wi]);
                     t00 = a.fma(b0, t00);
                     t01 = a.fma(b1, t01);

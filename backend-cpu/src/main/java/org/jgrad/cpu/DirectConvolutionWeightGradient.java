@@ -34,7 +34,7 @@ final class DirectConvolutionWeightGradient {
         float[] sums = new float[rowTiles * TILE_R * paddedChannels];
         long unitWork = (long) g.batch() * windows * TILE_R * TILE_W;
         Parallel.forRange(rowTiles * channelTiles, (int) Math.max(1, GRAIN_WORK / unitWork), (from, to) -> {
-            PaddedImage x = new PaddedImage(g, TILE_W);
+            PaddedImage x = new PaddedImage(g, TILE_W, 0);
             int[] offsets = x.tapOffsets();
             int[] pixels = x.windowOffsets();
             float[] transposed = new float[windows * paddedChannels];

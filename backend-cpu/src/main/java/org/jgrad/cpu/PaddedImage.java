@@ -6,7 +6,8 @@ import org.jgrad.backend.ConvGeometry;
  * One image of an NCHW batch copied into a zero border, for the direct convolution kernels: channel
  * c, padded row y, padded column x at {@code (c * rows + y) * width + x}, pixel (y - padH, x - padW)
  * of the image or 0. The width leaves room for a kernel that reads {@code tileWidth} outputs at
- * once past the last output column, so no read needs a bounds test.
+ * once past the last output column, and {@code extraRows} rows below the last window room for one
+ * that reads several output rows at once, so no read needs a bounds test.
  */
 final class PaddedImage {
     final int rows;
@@ -14,9 +15,9 @@ final class PaddedImage {
     final float[] values;
     private final ConvGeometry g;
 
-    PaddedImage(ConvGeometry g, int tileWidth) {
+    PaddedImage(ConvGeometry g, int tileWidth, int extraRows) {
         this.g = g;
-        this.rows = g.outH() + g.kernelH() - 1;
+        this.rows = g.outH() + g.kernelH() - 1 + extraRows;
         this.width = (g.outW() + tileWidth - 1) / tileWidth * tileWidth + g.kernelW() - 1;
         this.values = new float[g.channels() * rows * width];
     }

@@ -27,9 +27,11 @@ class ConvolutionOrderTest {
 
     @Test
     void convolutionFollowsTheFixedOrderOnEveryThreadCount() {
+        // rows wider than a vector, rows that fit one (two rows a tile), and an odd number of those
         ConvGeometry[] geometries = {new ConvGeometry(5, 6, 13, 19, 3, 3, 1, 1, 1, 1, 1, 1),
-            new ConvGeometry(3, 16, 14, 14, 3, 3, 1, 1, 1, 1, 1, 1), new ConvGeometry(2, 3, 9, 8, 2, 3, 1, 1, 2, 0, 1, 1)};
-        int[] outChannels = {10, 32, 5};
+            new ConvGeometry(3, 16, 14, 14, 3, 3, 1, 1, 1, 1, 1, 1), new ConvGeometry(2, 3, 9, 8, 2, 3, 1, 1, 2, 0, 1, 1),
+            new ConvGeometry(2, 5, 7, 5, 3, 3, 1, 1, 1, 1, 1, 1)};
+        int[] outChannels = {10, 32, 5, 6};
         for (int i = 0; i < geometries.length; i++) {
             ConvGeometry g = geometries[i];
             int o = outChannels[i];
