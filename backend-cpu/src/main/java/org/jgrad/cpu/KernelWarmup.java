@@ -22,12 +22,12 @@ import java.util.Map;
  * <p>A {@link KernelFamily} is warmed once a job asks for it (the GEMM when a CPU backend is made,
  * the convolution at its first call): the thread repeats the family's {@link WarmupExercises}
  * until each runs as fast as only compiled code can, and then the family switches over. After
- * {@link #LIMIT_NANOS} from its request (a JVM without C2, say) a family switches anyway.
+ * {@link #LIMIT_MILLIS} from its request (a JVM without C2, say) a family switches anyway.
  * {@code -Djgrad.cpu.warmup=false} switches every family on from the first call instead.
  */
 final class KernelWarmup {
     private static final System.Logger LOG = System.getLogger(KernelWarmup.class.getName());
-    private static final long LIMIT_NANOS = 10_000_000_000L;
+    private static final long LIMIT_MILLIS = 10_000;
     /** Bit f.ordinal() is set once family f may take its Vector API kernels. */
     private static volatile int compiled = VectorSupport.enabled()
             && !"false".equalsIgnoreCase(System.getProperty("jgrad.cpu.warmup", "true")) ? 0 : -1;
@@ -86,7 +86,7 @@ final class KernelWarmup {
                     if (exercises.isEmpty()) {
                         LOG.log(System.Logger.Level.DEBUG, "CPU Vector API " + family + " kernels compiled after " + millis + " ms");
                         switchOver(family);
-                    } else if (millis * 1_000_000 > LIMIT_NANOS) {
+                    } else if (millis > LIMIT_MILLIS) {
                         LOG.log(System.Logger.Level.INFO, "CPU Vector API " + family + " kernels still slow after " + millis
                                 + " ms (is C2 off?): " + exercises.stream().map(WarmupExercise::name).toList() + "; taking them anyway");
                         switchOver(family);

@@ -12,10 +12,9 @@ import org.jgrad.backend.PreparedB;
  * The calls {@link KernelWarmup} brings to compiled code: products along each path of the blocked
  * GEMM (one block of A and several, m above 96; C overwritten and added to, as every panel of k
  * after the first is; an odd k; each operand transposed; B packed ahead, as the LSTM does) and the
- * direct convolution forward and backward. Each is kept small, because it runs in the slow
- * fallback until it is compiled, and below the kernels' thread grains, so it runs on the warm-up
- * thread alone.
-
+ * direct convolution forward and backward, on rows that fit one vector and on wider ones. Each is
+ * kept small, because it runs in the slow fallback until it is compiled, and below the kernels'
+ * thread grains, so it runs on the warm-up thread alone.
  */
 final class WarmupExercises {
     private final CpuBackend backend = new CpuBackend();
@@ -69,7 +68,11 @@ final class WarmupExercises {
     }
 
     private void convolution() {
-        ConvGeometry g = new ConvGeometry(1, 2, 8, 8, 3, 3, 1, 1, 1, 1, 1, 1);
+        convolution("conv2d 3x3", new ConvGeometry(1, 2, 8, 8, 3, 3, 1, 1, 1, 1, 1, 1));
+        convolution("conv2d 3x3, wide rows", new ConvGeometry(1, 1, 4, 40, 3, 3, 1, 1, 1, 1, 1, 1));
+    }
+
+    private void convolution(String name, ConvGeometry g) {
         int outChannels = 4;
         Buffer image = filled(g.batch() * g.channels() * g.height() * g.width());
         Buffer weight = filled(outChannels * g.colRows());
@@ -77,8 +80,8 @@ final class WarmupExercises {
         Buffer gradImage = backend.allocate(DType.FLOAT32, image.length());
         Buffer gradWeight = backend.allocate(DType.FLOAT32, weight.length());
         long flops = 2L * g.batch() * outChannels * g.colCols() * g.colRows();
-        add(KernelFamily.CONVOLUTION, "conv2d 3x3", flops, () -> backend.conv2d(g, outChannels, 1, image, weight, out));
-        add(KernelFamily.CONVOLUTION, "conv2d 3x3 backward", 2 * flops,
+        add(KernelFamily.CONVOLUTION, name, flops, () -> backend.conv2d(g, outChannels, 1, image, weight, out));
+        add(KernelFamily.CONVOLUTION, name + " backward", 2 * flops,
                 () -> backend.conv2dBackward(g, outChannels, 1, image, weight, out, gradImage, gradWeight));
     }
 
@@ -86,7 +89,7 @@ final class WarmupExercises {
         list.add(new WarmupExercise(family, name, flops, call));
     }
 
-    /** Finite values in [-0.79, 0.79] (the direct input gradient takes only finite weights). */
+    /** Finite values in [-0.78, 0.78] (the direct input gradient takes only finite weights). */
     private Buffer filled(int length) {
         float[] values = new float[length];
         for (int i = 0; i < length; i++) {
