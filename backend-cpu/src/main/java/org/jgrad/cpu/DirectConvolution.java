@@ -9,9 +9,8 @@ import org.jgrad.backend.ConvGeometry;
  * path): a tile of 4 output channels x 2 vectors along an output row (or, when a row fits in one
  * vector, one vector in each of two rows: a 14-wide row in two 16-lane vectors wasted 18 of 32
  * lanes) reads its taps straight from a {@link PaddedImage}, where the GEMM would read a packed
- * copy of im2col's columns. Every output
- * is the GEMM's chain (from 0, fma over r = (c, ki, kj) in order, zero padding included), so the
- * bits equal the composed default's and the scalar path's. Threads take (image, channel tile)
+ * copy of im2col's columns. Every output is the GEMM's chain (from 0, fma over r = (c, ki, kj) in
+ * order, zero padding included), so the bits equal the composed default's and the scalar path's. Threads take (image, channel tile)
  * pairs, each a disjoint part of the output.
  */
 final class DirectConvolution {
@@ -76,8 +75,11 @@ final class DirectConvolution {
         });
     }
 
-    /** {@code valid} values of each of the tile's {@code count} channels from scratch (rows of TILE_W from {@code from}) to out. */
-    private static void copyOut(float[] scratch, int from, float[] out, int at, int plane, int count, int valid) {
+    /**
+     * {@code valid} values of each of a tile's {@code count} channels, from scratch (a row of TILE_W
+     * each, read from {@code from}) to out (channel planes of {@code plane} from {@code at}).
+     */
+    static void copyOut(float[] scratch, int from, float[] out, int at, int plane, int count, int valid) {
         for (int i = 0; i < count; i++) {
             System.arraycopy(scratch, from + i * TILE_W, out, at + i * plane, valid);
         }

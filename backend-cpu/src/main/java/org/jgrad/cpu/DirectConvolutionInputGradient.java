@@ -5,6 +5,7 @@ import static org.jgrad.cpu.DirectConvolution.LANES;
 import static org.jgrad.cpu.DirectConvolution.SPECIES;
 import static org.jgrad.cpu.DirectConvolution.TILE_W;
 import static org.jgrad.cpu.DirectConvolution.VECTOR;
+import static org.jgrad.cpu.DirectConvolution.copyOut;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
@@ -13,10 +14,9 @@ import org.jgrad.backend.ConvGeometry;
 /**
  * The input gradient of {@link DirectConvolution}'s convolution without a column matrix: a tile of
  * 4 input channels x 2 vectors along an input row (or, when a row fits in one vector, one vector in
- * each of two rows). Each pixel is the composed default's value, col2im
- * of the columns' gradient: from 0, for each tap (ki, kj) in order whose window lies in the output,
- * plus that column entry, itself the chain from 0 of fma(weight(o, c, ki, kj), grad(n, o, oh, ow), t)
- * over o. The gradient is read from a per-image copy with a zero margin on every side, so no read
+ * each of two rows). Each pixel is the composed default's value, col2im of the columns' gradient:
+ * from 0, for each tap (ki, kj) in order whose window lies in the output, plus that column entry,
+ * itself the chain from 0 of fma(weight(o, c, ki, kj), grad(n, o, oh, ow), t) over o. The gradient is read from a per-image copy with a zero margin on every side, so no read
  * needs a bounds test: a lane whose window lies outside the output chains fma(weight, 0, t) from 0,
  * which is +0 for finite weights, and adding +0 leaves a sum that started at +0 unchanged (it is
  * never -0), so those lanes get col2im's bits without a mask (a masked add was boxed on AVX2, JDK 17).
@@ -102,13 +102,6 @@ final class DirectConvolutionInputGradient {
                 }
             }
         });
-    }
-
-    /** {@code valid} values of each of the tile's {@code count} channels from scratch (rows of TILE_W from {@code from}). */
-    private static void copyOut(float[] scratch, int from, float[] gradImage, int at, int plane, int count, int valid) {
-        for (int i = 0; i < count; i++) {
-            System.arraycopy(scratch, from + i * TILE_W, gradImage, at + i * plane, valid);
-        }
     }
 
     /**
