@@ -10,8 +10,8 @@ import org.jgrad.backend.ConvGeometry;
  * vector, one vector in each of two rows: a 14-wide row in two 16-lane vectors wasted 18 of 32
  * lanes) reads its taps straight from a {@link PaddedImage}, where the GEMM would read a packed
  * copy of im2col's columns. Every output is the GEMM's chain (from 0, fma over r = (c, ki, kj) in
- * order, zero padding included), so the bits equal the composed default's and the scalar path's. Threads take (image, channel tile)
- * pairs, each a disjoint part of the output.
+ * order, zero padding included), so the bits equal the composed default's and the scalar path's.
+ * Threads take (image, channel tile) pairs, each a disjoint part of the output.
  */
 final class DirectConvolution {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
@@ -54,20 +54,15 @@ final class DirectConvolution {
                 int o0 = tile * TILE_O;
                 int count = Math.min(TILE_O, outChannels - o0);
                 int first = (n * outChannels + o0) * g.colCols();
-                if (twoRows) {
-                    for (int oh = 0; oh < g.outH(); oh += 2) {
-                        tile(packed, tile * rows * TILE_O, x.values, oh * x.width, x.width, offsets, scratch);
-                        copyOut(scratch, 0, out, first + oh * g.outW(), g.colCols(), count, g.outW());
-                        if (oh + 1 < g.outH()) {
-                            copyOut(scratch, LANES, out, first + (oh + 1) * g.outW(), g.colCols(), count, g.outW());
-                        }
-                    }
-                } else {
-                    for (int oh = 0; oh < g.outH(); oh++) {
-                        for (int ow = 0; ow < g.outW(); ow += TILE_W) {
-                            tile(packed, tile * rows * TILE_O, x.values, oh * x.width + ow, LANES, offsets, scratch);
-                            copyOut(scratch, 0, out, first + oh * g.outW() + ow, g.colCols(), count,
-                                    Math.min(TILE_W, g.outW() - ow));
+                // two-row tiles: one per row pair (a row is at most LANES); else TILE_W columns of a row
+                for (int oh = 0; oh < g.outH(); oh += twoRows ? 2 : 1) {
+                    for (int ow = 0; ow < g.outW(); ow += TILE_W) {
+                        int valid = Math.min(TILE_W, g.outW() - ow);
+                        tile(packed, tile * rows * TILE_O, x.values, oh * x.width + ow, twoRows ? x.width : LANES, offsets,
+                                scratch);
+                        copyOut(scratch, 0, out, first + oh * g.outW() + ow, g.colCols(), count, valid);
+                        if (twoRows && oh + 1 < g.outH()) {
+                            copyOut(scratch, LANES, out, first + (oh + 1) * g.outW(), g.colCols(), count, valid);
                         }
                     }
                 }

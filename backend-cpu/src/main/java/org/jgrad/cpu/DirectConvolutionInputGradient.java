@@ -16,8 +16,9 @@ import org.jgrad.backend.ConvGeometry;
  * 4 input channels x 2 vectors along an input row (or, when a row fits in one vector, one vector in
  * each of two rows). Each pixel is the composed default's value, col2im of the columns' gradient:
  * from 0, for each tap (ki, kj) in order whose window lies in the output, plus that column entry,
- * itself the chain from 0 of fma(weight(o, c, ki, kj), grad(n, o, oh, ow), t) over o. The gradient is read from a per-image copy with a zero margin on every side, so no read
- * needs a bounds test: a lane whose window lies outside the output chains fma(weight, 0, t) from 0,
+ * itself the chain from 0 of fma(weight(o, c, ki, kj), grad(n, o, oh, ow), t) over o. The
+ * gradient is read from a per-image copy with a zero margin on every side, so no read needs a
+ * bounds test: a lane whose window lies outside the output chains fma(weight, 0, t) from 0,
  * which is +0 for finite weights, and adding +0 leaves a sum that started at +0 unchanged (it is
  * never -0), so those lanes get col2im's bits without a mask (a masked add was boxed on AVX2, JDK 17).
  * With a non-finite weight that no longer holds: {@link #applies} sends such calls to the default.
@@ -81,22 +82,15 @@ final class DirectConvolutionInputGradient {
                 }
                 int count = Math.min(TILE_C, channels - c0);
                 int first = (n * channels + c0) * imagePlane;
-                if (twoRows) {
-                    for (int ih = 0; ih < g.height(); ih += 2) {
-                        tile(g, outChannels, packed, c0 / TILE_C * taps, padded, plane, width, margin + top * width, ih, 0,
-                                width, scratch);
-                        copyOut(scratch, 0, gradImage, first + ih * g.width(), imagePlane, count, g.width());
-                        if (ih + 1 < g.height()) {
-                            copyOut(scratch, LANES, gradImage, first + (ih + 1) * g.width(), imagePlane, count, g.width());
-                        }
-                    }
-                } else {
-                    for (int ih = 0; ih < g.height(); ih++) {
-                        for (int iw = 0; iw < g.width(); iw += TILE_W) {
-                            tile(g, outChannels, packed, c0 / TILE_C * taps, padded, plane, width, margin + top * width,
-                                    ih, iw, LANES, scratch);
-                            copyOut(scratch, 0, gradImage, first + ih * g.width() + iw, imagePlane, count,
-                                    Math.min(TILE_W, g.width() - iw));
+                // two-row tiles: one per row pair (a row is at most LANES); else TILE_W columns of a row
+                for (int ih = 0; ih < g.height(); ih += twoRows ? 2 : 1) {
+                    for (int iw = 0; iw < g.width(); iw += TILE_W) {
+                        int valid = Math.min(TILE_W, g.width() - iw);
+                        tile(g, outChannels, packed, c0 / TILE_C * taps, padded, plane, width, margin + top * width, ih, iw,
+                                twoRows ? width : LANES, scratch);
+                        copyOut(scratch, 0, gradImage, first + ih * g.width() + iw, imagePlane, count, valid);
+                        if (twoRows && ih + 1 < g.height()) {
+                            copyOut(scratch, LANES, gradImage, first + (ih + 1) * g.width(), imagePlane, count, valid);
                         }
                     }
                 }
