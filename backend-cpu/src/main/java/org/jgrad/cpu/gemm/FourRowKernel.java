@@ -3,8 +3,6 @@ package org.jgrad.cpu.gemm;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
-import static org.jgrad.cpu.gemm.VectorMicroKernel.initial;
-
 /**
  * The {@link VectorMicroKernel} tile of 4 rows of two vectors (4x16 floats with 256-bit vectors):
  * each step loads two vectors of B, broadcasts four values of A and issues eight fused multiply-adds
@@ -36,19 +34,18 @@ final class FourRowKernel {
     }
 
     /**
-     * C tile at {@code c[co..]} (row stride ldc) = A strip x B strip + beta * C tile; beta 0 does
-     * not read C, beta 1 adds to it. The A strip holds MR values per step, the B strip NR, each
-     * from index 0 of its own array.
+     * C tile at {@code c[co..]} (row stride ldc) += A strip x B strip, each chain starting from C
+     * as stored. The A strip holds MR values per step, the B strip NR, each from index 0 of its own array.
      */
-    static void multiply(int kc, float[] a, float[] b, float[] c, int co, int ldc, float beta) {
-        FloatVector c00 = VECTOR.cast(initial(c, co, beta));
-        FloatVector c01 = VECTOR.cast(initial(c, co + LANES, beta));
-        FloatVector c10 = VECTOR.cast(initial(c, co + ldc, beta));
-        FloatVector c11 = VECTOR.cast(initial(c, co + ldc + LANES, beta));
-        FloatVector c20 = VECTOR.cast(initial(c, co + 2 * ldc, beta));
-        FloatVector c21 = VECTOR.cast(initial(c, co + 2 * ldc + LANES, beta));
-        FloatVector c30 = VECTOR.cast(initial(c, co + 3 * ldc, beta));
-        FloatVector c31 = VECTOR.cast(initial(c, co + 3 * ldc + LANES, beta));
+    static void multiply(int kc, float[] a, float[] b, float[] c, int co, int ldc) {
+        FloatVector c00 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co));
+        FloatVector c01 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + LANES));
+        FloatVector c10 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + ldc));
+        FloatVector c11 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + ldc + LANES));
+        FloatVector c20 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 2 * ldc));
+        FloatVector c21 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 2 * ldc + LANES));
+        FloatVector c30 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 3 * ldc));
+        FloatVector c31 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 3 * ldc + LANES));
         int ap = 0;
         int pairsEnd = (kc & ~1) * NR;
         for (int bp = 0; bp < pairsEnd; bp += 2 * NR) {

@@ -32,7 +32,8 @@ public final class Sgemm {
     /** How many row-copied elements one element packed from a transposed operand costs (see splitRows). */
     private static final double TRANSPOSED_PACK_COST = 4;
     private static final BlockMultiplier SCALAR = new ScalarBlockedGemm();
-    private static final BlockMultiplier VECTOR = VectorSupport.enabled() ? new VectorBlockedGemm() : null;
+    private static final BlockMultiplier VECTOR =
+            VectorSupport.enabled() ? new VectorBlockedGemm(VectorMicroKernel.PREFERRED_ROWS) : null;
 
     private Sgemm() {
     }

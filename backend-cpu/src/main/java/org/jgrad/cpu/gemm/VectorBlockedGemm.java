@@ -10,19 +10,32 @@ import java.util.Arrays;
  * {@link Sgemm}'s one fma chain, whichever tile, panel or thread computes it.
  */
 final class VectorBlockedGemm implements BlockMultiplier {
-    private static final int MR = VectorMicroKernel.MR;
     private static final int NR = VectorMicroKernel.NR;
-    /** Steps of k per packed panel: a KC x NR strip of B (32 KiB for NR = 32, 16 KiB for NR = 16) fits L1. */
-    private static final int KC = 256;
+    /**
+     * Steps of k per packed panel. With 8-lane vectors 256: a KC x NR strip of B (16 KiB) fits L1.
+     * With 16 lanes 512: the strip (64 KiB) streams from L2, but each tile of C is loaded and
+     * stored half as often; n = 1024 on the Zen 5 ran 1.15x as fast as with 256 (docs/PERFORMANCE.md).
+     */
+    private static final int KC = VectorMicroKernel.LANES >= 16 ? 512 : 256;
     /** Rows of A per packed block: MC x KC floats (96 KiB) sit in L2 next to the B panel. */
     private static final int MC = 96;
     /** Columns of B per packed panel: KC x NC floats (1 MiB), shared by all blocks of A. */
     private static final int NC = 1024;
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+    /** Rows of the register tile: 4 or 8 (see {@link VectorMicroKernel}). */
+    private final int mr;
+
+    /** The path with register tiles of {@code rows} rows, 4 or 8. */
+    VectorBlockedGemm(int rows) {
+        if (rows != 4 && rows != 8) {
+            throw new IllegalArgumentException("register tile of " + rows + " rows; expected 4 or 8");
+        }
+        this.mr = rows;
+    }
 
     @Override
     public int rowStep() {
-        return MR;
+        return mr;
     }
 
     @Override
@@ -62,12 +75,12 @@ final class VectorBlockedGemm implements BlockMultiplier {
     }
 
     /** Every block of MC rows of A in [i0, i1) against the strips of B from {@code packedB[bFirst]} on. */
-    private static void sweepBlocks(GemmCall call, int entry, Workspace ws, int i0, int i1, int pc, int kc, int jc, int nc,
+    private void sweepBlocks(GemmCall call, int entry, Workspace ws, int i0, int i1, int pc, int kc, int jc, int nc,
                                     float beta, float[][] packedB, int bFirst) {
         for (int ic = i0; ic < i1; ic += MC) {
             int mc = Math.min(MC, i1 - ic);
-            float[][] packedA = ws.packedA(ceilDiv(mc, MR), kc);
-            Packing.packA(call, entry, ic, mc, pc, kc, MR, packedA);
+            float[][] packedA = ws.packedA(ceilDiv(mc, mr), mr * kc);
+            Packing.packA(call, entry, ic, mc, pc, kc, mr, packedA);
             sweepTiles(call, entry, ws, packedA, packedB, bFirst, ic, mc, jc, nc, kc, beta);
         }
     }
@@ -78,10 +91,10 @@ final class VectorBlockedGemm implements BlockMultiplier {
      * before their sweep and stay in L1/L2, instead of a whole panel packed ahead that falls out to
      * L3 (1 MiB for an LSTM step's 256 x 1024) before the sweep reads it back.
      */
-    private static void multiplyOneBlock(GemmCall call, int entry, Workspace ws, int ic, int mc, int pc, int kc,
+    private void multiplyOneBlock(GemmCall call, int entry, Workspace ws, int ic, int mc, int pc, int kc,
                                          int jc, int nc, float beta) {
-        float[][] packedA = ws.packedA(ceilDiv(mc, MR), kc);
-        Packing.packA(call, entry, ic, mc, pc, kc, MR, packedA);
+        float[][] packedA = ws.packedA(ceilDiv(mc, mr), mr * kc);
+        Packing.packA(call, entry, ic, mc, pc, kc, mr, packedA);
         float[][] strips = ws.packedB(Packing.GROUP, kc);
         for (int jr = jc; jr < jc + nc; jr += Packing.GROUP * NR) {
             int cols = Math.min(Packing.GROUP * NR, jc + nc - jr);
@@ -91,39 +104,38 @@ final class VectorBlockedGemm implements BlockMultiplier {
     }
 
     /** Runs the micro-kernel over every tile of the mc x nc block of C at (ic, jc); B's strips start at {@code packedB[bFirst]}. */
-    private static void sweepTiles(GemmCall call, int entry, Workspace ws, float[][] packedA, float[][] packedB, int bFirst,
+    private void sweepTiles(GemmCall call, int entry, Workspace ws, float[][] packedA, float[][] packedB, int bFirst,
                                    int ic, int mc, int jc, int nc, int kc, float beta) {
         float[] c = call.c();
         int ldc = call.shape().ldc();
         int cBlock = call.cBase(entry) + ic * ldc + jc;
         for (int jr = 0; jr < nc; jr += NR) {
             float[] bStrip = packedB[bFirst + jr / NR];
-            for (int ir = 0; ir < mc; ir += MR) {
-                float[] aStrip = packedA[ir / MR];
-                int rows = Math.min(MR, mc - ir);
+            for (int ir = 0; ir < mc; ir += mr) {
+                float[] aStrip = packedA[ir / mr];
+                int rows = Math.min(mr, mc - ir);
                 int cols = Math.min(NR, nc - jr);
                 int cTile = cBlock + ir * ldc + jr;
-                if (rows == MR && cols == NR) {
-                    VectorMicroKernel.multiply(kc, aStrip, bStrip, c, cTile, ldc, beta);
+                // The kernel adds to C as stored, with no beta of its own: a branch there gave C2 a
+                // merge of two vector values per accumulator, which it sometimes failed to keep in
+                // registers, depending on the profile (an MLP run in three at a fifth of the speed).
+                if (rows == mr && cols == NR) {
+                    call.scaleC(entry, ic + ir, ic + ir + rows, jc + jr, jc + jr + cols, beta);
+                    VectorMicroKernel.multiply(mr, kc, aStrip, bStrip, c, cTile, ldc);
                 } else {
-                    // A partial tile goes through a scratch tile, so C outside the block is never
-                    // touched; it starts from beta C as a full tile does, so both round alike. With
-                    // beta 0 the kernel ignores the scratch, and a first panel keeps the kernel's
-                    // beta at 0 (a 1 there changed C2's profile of it: 256^3 ran at a third).
-                    if (beta != 0f) {
-                        loadEdge(c, cTile, ldc, rows, cols, beta, ws.edge);
-                    }
-                    VectorMicroKernel.multiply(kc, aStrip, bStrip, ws.edge, 0, NR, beta == 0f ? 0f : 1f);
+                    // A partial tile goes through a scratch tile, so C outside the block is never touched.
+                    loadEdge(c, cTile, ldc, rows, cols, beta, ws.edge);
+                    VectorMicroKernel.multiply(mr, kc, aStrip, bStrip, ws.edge, 0, NR);
                     storeEdge(ws.edge, c, cTile, ldc, rows, cols);
                 }
             }
         }
     }
 
-    /** tile = beta * C over the rows x cols corner, zeros elsewhere. */
+    /** tile = beta * C over the rows x cols corner, zeros elsewhere; with beta 0, C is not read. */
     private static void loadEdge(float[] c, int cTile, int ldc, int rows, int cols, float beta, float[] tile) {
         Arrays.fill(tile, 0f);
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; beta != 0f && r < rows; r++) {
             for (int j = 0; j < cols; j++) {
                 tile[r * NR + j] = beta * c[cTile + r * ldc + j];
             }
@@ -142,13 +154,13 @@ final class VectorBlockedGemm implements BlockMultiplier {
 
     /** One thread's packing buffers, grown on demand and kept for the next call. */
     private static final class Workspace {
-        final float[] edge = new float[MR * NR];
+        final float[] edge = new float[8 * NR];
         private float[][] packedA = new float[0][];
         private float[][] packedB = new float[0][];
 
-        /** At least {@code strips} A strips of depth kc, each with one vector more, where packing may spill (see Packing). */
-        float[][] packedA(int strips, int kc) {
-            packedA = grown(packedA, strips, MR * kc + VectorMicroKernel.LANES);
+        /** At least {@code strips} A strips of {@code floats} each, and one vector more, where packing may spill (see Packing). */
+        float[][] packedA(int strips, int floats) {
+            packedA = grown(packedA, strips, floats + VectorMicroKernel.LANES);
             return packedA;
         }
 

@@ -4,132 +4,48 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The innermost loop of the Vector API path: one MR x NR tile of C (4 rows of two vectors, 4x16
- * floats with 256-bit vectors, 4x32 with 512-bit ones) accumulated over kc steps from packed
- * strips of A and B (see {@link Packing}). Each step loads two vectors of B, broadcasts four
- * values of A and issues eight fused multiply-adds into eight accumulators, which stay in
- * registers for the whole loop: eight independent chains cover two FMA pipes of 4-cycle latency.
+ * The innermost loop of the Vector API path: one MR x NR tile of C, NR two vectors wide,
+ * accumulated over kc steps from packed strips of A and B (see {@link Packing}), the accumulators
+ * in registers for the whole loop. Two tiles: {@link FourRowKernel} (MR 4) where vectors have 8
+ * lanes or fewer (AVX2 and its 16 registers), {@link EightRowKernel} (MR 8) where they have 16
+ * (AVX-512 and its 32). Both compute every element as the same fma chain.
  *
- * <p>Why four rows and two steps per pass (measured on an AVX2 Zen 3, the
- * kernel alone in L1, GFLOP per CPU-second, median of 30 trials; a C version of the same tile
- * reaches about 80): C2 loads every broadcast of a step before the first FMA, so a 6-row tile
- * needs 12 accumulators + 2 B vectors + 6 broadcasts = 20 registers; with AVX2's 16 it kept four
- * accumulators on the stack, a store and reload in their chains each step (67, and 26-30 in the
- * whole GEMM). Four rows need 14.
- *
- * <p>Why each strip in its own array, indexed from 0, with B's index as the loop variable: the
- * FMAs share the core's dispatch width with the loop's integer work, and on a shared host (an SMT
- * sibling busy) that width is what runs out. With strips at offsets in one array, C2 (JDK 17)
- * sign-extended and recomputed each index every pass: 51 instructions for 16 FMAs. Indices that
- * start at 0 and a loop over B's index leave 41; in a sweep of L2-resident strips this ran 1.17-1.21x
- * as fast on JDK 17 and 1.15x on JDK 25 (docs/PERFORMANCE.md, <i>Strips in arrays of their own</i>).
- *
- * <p>The tile is unrolled by hand on purpose: C2 keeps named locals in vector registers but not
- * elements of an array (a loop over an array of accumulators ran 30-50 times slower).
+ * <p>Why each tile is unrolled by hand: C2 keeps named locals in vector registers but not elements
+ * of an array (a loop over an array of accumulators ran 30-50 times slower).
  *
  * <p>Loaded only when {@link org.jgrad.cpu.VectorSupport#enabled()} says the module is present.
  */
 final class VectorMicroKernel {
     static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     static final int LANES = SPECIES.length();
-    static final int MR = 4;
     static final int NR = 2 * LANES;
+    /** Rows of the tile this CPU's vectors suit: 8 with 16 lanes (32 registers), else 4. */
+    static final int PREFERRED_ROWS = LANES >= 16 ? 8 : 4;
     /**
      * The concrete vector class of {@link #SPECIES}. The accumulators are cast to it where they
      * start and where they are stored, which tells C2 their exact type. Without that, C2 can lose
-     * it (when {@link #initial} is left out of line, or once code elsewhere has used vectors of
+     * it (once code elsewhere has used vectors of
      * another shape, as the Philox fill's 256-bit floats, so that the Vector API's shared type
      * profiles are polymorphic); it then cannot intrinsify the FMAs or stores, boxes every
      * accumulator on the heap each step, and the GEMM runs 50-80 times slower (measured: 287 to
      * 3.6 GFLOP/s at n = 1024 after one random fill). The casts cost nothing when the type is known.
      */
     @SuppressWarnings("unchecked")
-    private static final Class<FloatVector> VECTOR = (Class<FloatVector>) SPECIES.vectorType();
+    static final Class<FloatVector> VECTOR = (Class<FloatVector>) SPECIES.vectorType();
 
     private VectorMicroKernel() {
     }
 
     /**
-     * C tile at {@code c[co..]} (row stride ldc) = A strip x B strip + beta * C tile; beta 0 does
-     * not read C, beta 1 adds to it. The A strip holds MR values per step, the B strip NR, each
-     * from index 0 of its own array.
+     * C tile at {@code c[co..]} (row stride ldc) += A strip x B strip for a tile of {@code rows} (4 or
+     * 8) rows, each chain starting from C as stored (the caller puts beta C there first). The A
+     * strip holds {@code rows} values per step, the B strip NR, each from index 0 of its own array.
      */
-    static void multiply(int kc, float[] a, float[] b, float[] c, int co, int ldc, float beta) {
-        FloatVector c00 = VECTOR.cast(initial(c, co, beta));
-        FloatVector c01 = VECTOR.cast(initial(c, co + LANES, beta));
-        FloatVector c10 = VECTOR.cast(initial(c, co + ldc, beta));
-        FloatVector c11 = VECTOR.cast(initial(c, co + ldc + LANES, beta));
-        FloatVector c20 = VECTOR.cast(initial(c, co + 2 * ldc, beta));
-        FloatVector c21 = VECTOR.cast(initial(c, co + 2 * ldc + LANES, beta));
-        FloatVector c30 = VECTOR.cast(initial(c, co + 3 * ldc, beta));
-        FloatVector c31 = VECTOR.cast(initial(c, co + 3 * ldc + LANES, beta));
-        int ap = 0;
-        int pairsEnd = (kc & ~1) * NR;
-        for (int bp = 0; bp < pairsEnd; bp += 2 * NR) {
-            // steps p and p + 1, in that order for every element
-            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bp);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bp + LANES);
-            FloatVector ai = FloatVector.broadcast(SPECIES, a[ap]);
-            c00 = ai.fma(b0, c00);
-            c01 = ai.fma(b1, c01);
-            ai = FloatVector.broadcast(SPECIES, a[ap + 1]);
-            c10 = ai.fma(b0, c10);
-            c11 = ai.fma(b1, c11);
-            ai = FloatVector.broadcast(SPECIES, a[ap + 2]);
-            c20 = ai.fma(b0, c20);
-            c21 = ai.fma(b1, c21);
-            ai = FloatVector.broadcast(SPECIES, a[ap + 3]);
-            c30 = ai.fma(b0, c30);
-            c31 = ai.fma(b1, c31);
-            b0 = FloatVector.fromArray(SPECIES, b, bp + NR);
-            b1 = FloatVector.fromArray(SPECIES, b, bp + NR + LANES);
-            ai = FloatVector.broadcast(SPECIES, a[ap + MR]);
-            c00 = ai.fma(b0, c00);
-            c01 = ai.fma(b1, c01);
-            ai = FloatVector.broadcast(SPECIES, a[ap + MR + 1]);
-            c10 = ai.fma(b0, c10);
-            c11 = ai.fma(b1, c11);
-            ai = FloatVector.broadcast(SPECIES, a[ap + MR + 2]);
-            c20 = ai.fma(b0, c20);
-            c21 = ai.fma(b1, c21);
-            ai = FloatVector.broadcast(SPECIES, a[ap + MR + 3]);
-            c30 = ai.fma(b0, c30);
-            c31 = ai.fma(b1, c31);
-            ap += 2 * MR;
+    static void multiply(int rows, int kc, float[] a, float[] b, float[] c, int co, int ldc) {
+        if (rows == 8) {
+            EightRowKernel.multiply(kc, a, b, c, co, ldc);
+        } else {
+            FourRowKernel.multiply(kc, a, b, c, co, ldc);
         }
-        if ((kc & 1) != 0) {
-            FloatVector b0 = FloatVector.fromArray(SPECIES, b, pairsEnd);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, b, pairsEnd + LANES);
-            FloatVector ai = FloatVector.broadcast(SPECIES, a[ap]);
-            c00 = ai.fma(b0, c00);
-            c01 = ai.fma(b1, c01);
-            ai = FloatVector.broadcast(SPECIES, a[ap + 1]);
-            c10 = ai.fma(b0, c10);
-            c11 = ai.fma(b1, c11);
-            ai = FloatVector.broadcast(SPECIES, a[ap + 2]);
-            c20 = ai.fma(b0, c20);
-            c21 = ai.fma(b1, c21);
-            ai = FloatVector.broadcast(SPECIES, a[ap + 3]);
-            c30 = ai.fma(b0, c30);
-            c31 = ai.fma(b1, c31);
-        }
-        VECTOR.cast(c00).intoArray(c, co);
-        VECTOR.cast(c01).intoArray(c, co + LANES);
-        VECTOR.cast(c10).intoArray(c, co + ldc);
-        VECTOR.cast(c11).intoArray(c, co + ldc + LANES);
-        VECTOR.cast(c20).intoArray(c, co + 2 * ldc);
-        VECTOR.cast(c21).intoArray(c, co + 2 * ldc + LANES);
-        VECTOR.cast(c30).intoArray(c, co + 3 * ldc);
-        VECTOR.cast(c31).intoArray(c, co + 3 * ldc + LANES);
-    }
-
-    /**
-     * beta * C for one accumulator, or zeros without reading C when beta is 0. Kept below C2's
-     * 35-byte always-inline limit on purpose: a vector passed to or from a call that is not
-     * inlined is boxed on the heap, and a larger helper here was sometimes left out of line
-     * (depending on profile timing), which cut the whole GEMM to a fifth of its speed.
-     */
-    private static FloatVector initial(float[] c, int at, float beta) {
-        return beta == 0f ? FloatVector.zero(SPECIES) : FloatVector.fromArray(SPECIES, c, at).mul(beta);
     }
 }
