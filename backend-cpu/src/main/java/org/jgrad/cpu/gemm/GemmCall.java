@@ -1,5 +1,6 @@
 package org.jgrad.cpu.gemm;
 
+import java.util.Arrays;
 import org.jgrad.backend.GemmShape;
 
 /**
@@ -44,8 +45,12 @@ record GemmCall(GemmShape shape, float[] a, float[] b, float[] c, PackedB packed
         int base = cBase(entry);
         for (int i = i0; i < i1; i++) {
             int row = base + i * ldc;
-            for (int j = row + j0; j < row + j1; j++) {
-                c[j] = factor == 0f ? 0f : factor * c[j];
+            if (factor == 0f) {
+                Arrays.fill(c, row + j0, row + j1, 0f);
+            } else {
+                for (int j = row + j0; j < row + j1; j++) {
+                    c[j] = factor * c[j];
+                }
             }
         }
     }
