@@ -17,9 +17,9 @@ final class VectorBlockedGemm implements BlockMultiplier {
      * stored half as often; n = 1024 on the Zen 5 ran 1.15x as fast as with 256 (docs/PERFORMANCE.md).
      */
     private static final int KC = VectorMicroKernel.LANES >= 16 ? 512 : 256;
-    /** Rows of A per packed block: MC x KC floats (96 KiB) sit in L2 next to the B panel. */
+    /** Rows of A per packed block: MC x KC floats (96 KiB, or 192 with KC 512) sit in L2 next to the B strip. */
     private static final int MC = 96;
-    /** Columns of B per packed panel: KC x NC floats (1 MiB), shared by all blocks of A. */
+    /** Columns of B per packed panel: KC x NC floats (1 or 2 MiB), shared by all blocks of A. */
     private static final int NC = 1024;
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
     /** Rows of the register tile: 4 or 8 (see {@link VectorMicroKernel}). */
@@ -76,7 +76,7 @@ final class VectorBlockedGemm implements BlockMultiplier {
 
     /** Every block of MC rows of A in [i0, i1) against the strips of B from {@code packedB[bFirst]} on. */
     private void sweepBlocks(GemmCall call, int entry, Workspace ws, int i0, int i1, int pc, int kc, int jc, int nc,
-                                    float beta, float[][] packedB, int bFirst) {
+                             float beta, float[][] packedB, int bFirst) {
         for (int ic = i0; ic < i1; ic += MC) {
             int mc = Math.min(MC, i1 - ic);
             float[][] packedA = ws.packedA(ceilDiv(mc, mr), mr * kc);
@@ -92,7 +92,7 @@ final class VectorBlockedGemm implements BlockMultiplier {
      * L3 (1 MiB for an LSTM step's 256 x 1024) before the sweep reads it back.
      */
     private void multiplyOneBlock(GemmCall call, int entry, Workspace ws, int ic, int mc, int pc, int kc,
-                                         int jc, int nc, float beta) {
+                                  int jc, int nc, float beta) {
         float[][] packedA = ws.packedA(ceilDiv(mc, mr), mr * kc);
         Packing.packA(call, entry, ic, mc, pc, kc, mr, packedA);
         float[][] strips = ws.packedB(Packing.GROUP, kc);
@@ -105,7 +105,7 @@ final class VectorBlockedGemm implements BlockMultiplier {
 
     /** Runs the micro-kernel over every tile of the mc x nc block of C at (ic, jc); B's strips start at {@code packedB[bFirst]}. */
     private void sweepTiles(GemmCall call, int entry, Workspace ws, float[][] packedA, float[][] packedB, int bFirst,
-                                   int ic, int mc, int jc, int nc, int kc, float beta) {
+                            int ic, int mc, int jc, int nc, int kc, float beta) {
         float[] c = call.c();
         int ldc = call.shape().ldc();
         int cBlock = call.cBase(entry) + ic * ldc + jc;
