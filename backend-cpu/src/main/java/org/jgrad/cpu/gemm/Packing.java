@@ -25,7 +25,8 @@ final class Packing {
      * Packs op(A)(i0 + i, p0 + p) * alpha for i < mc, p < kc into {@code dst} as strips of mr
      * rows, strip s in {@code dst[s]}, each step by step: the mr values of step p side by side, so
      * the kernel reads one step's values at fixed offsets from one index. Each strip array holds
-     * mr x kc floats and one vector more.
+     * mr x kc floats and one vector more. A last strip of fewer rows is packed as the tile that
+     * computes it takes them ({@link VectorMicroKernel#tileRows}).
      */
     static void packA(GemmCall call, int entry, int i0, int mc, int p0, int kc, int mr, float[][] dst) {
         float[] a = call.a();
@@ -33,23 +34,24 @@ final class Packing {
         int base = call.aBase(entry);
         for (int strip = 0; strip < mc; strip += mr) {
             int rows = Math.min(mr, mc - strip);
+            int height = VectorMicroKernel.tileRows(mr, rows);
             float[] out = dst[strip / mr];
-            if (rows < mr) {
-                Arrays.fill(out, 0, mr * kc, 0f);
+            if (rows < height) {
+                Arrays.fill(out, 0, height * kc, 0f);
             }
-            if (call.shape().transA() && rows == mr && mr <= LANES
-                    && call.aIndex(base, i0 + strip, p0 + kc - 1) + LANES <= a.length && kc * mr + LANES <= out.length) {
-                stepsSideBySide(a, call.aIndex(base, i0 + strip, p0), call.shape().lda(), alpha, out, kc, mr);
+            if (call.shape().transA() && rows == height && height <= LANES
+                    && call.aIndex(base, i0 + strip, p0 + kc - 1) + LANES <= a.length && kc * height + LANES <= out.length) {
+                stepsSideBySide(a, call.aIndex(base, i0 + strip, p0), call.shape().lda(), alpha, out, kc, height);
             } else if (call.shape().transA()) {
                 // op(A)(i, p) = a[p * lda + i]: the rows of one step lie side by side
                 for (int p = 0; p < kc; p++) {
                     int src = call.aIndex(base, i0 + strip, p0 + p);
                     for (int r = 0; r < rows; r++) {
-                        out[p * mr + r] = alpha * a[src + r];
+                        out[p * height + r] = alpha * a[src + r];
                     }
                 }
             } else {
-                interleaveRows(a, call.aIndex(base, i0 + strip, p0), call.shape().lda(), rows, alpha, out, mr, kc);
+                interleaveRows(a, call.aIndex(base, i0 + strip, p0), call.shape().lda(), rows, alpha, out, height, kc);
             }
         }
     }

@@ -114,18 +114,19 @@ final class VectorBlockedGemm implements BlockMultiplier {
             for (int ir = 0; ir < mc; ir += mr) {
                 float[] aStrip = packedA[ir / mr];
                 int rows = Math.min(mr, mc - ir);
+                int height = VectorMicroKernel.tileRows(mr, rows);
                 int cols = Math.min(NR, nc - jr);
                 int cTile = cBlock + ir * ldc + jr;
                 // The kernel adds to C as stored, with no beta of its own: a branch there gave C2 a
                 // merge of two vector values per accumulator, which it sometimes failed to keep in
                 // registers, depending on the profile (an MLP run in three at a fifth of the speed).
-                if (rows == mr && cols == NR) {
+                if (rows == height && cols == NR) {
                     call.scaleC(entry, ic + ir, ic + ir + rows, jc + jr, jc + jr + cols, beta);
-                    VectorMicroKernel.multiply(mr, kc, aStrip, bStrip, c, cTile, ldc);
+                    VectorMicroKernel.multiply(height, kc, aStrip, bStrip, c, cTile, ldc);
                 } else {
                     // A partial tile goes through a scratch tile, so C outside the block is never touched.
                     loadEdge(c, cTile, ldc, rows, cols, beta, ws.edge);
-                    VectorMicroKernel.multiply(mr, kc, aStrip, bStrip, ws.edge, 0, NR);
+                    VectorMicroKernel.multiply(height, kc, aStrip, bStrip, ws.edge, 0, NR);
                     storeEdge(ws.edge, c, cTile, ldc, rows, cols);
                 }
             }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * Both register tiles of the Vector API path, whichever this CPU prefers (the backend's suite runs
  * only that one): every element must be Sgemm's chain, acc = beta C (0 when beta is 0, C unread),
  * then acc = fma(alpha A(i, p), B(p, j), acc) for p in order, computed here one element at a time.
- * The shapes cover partial tiles in both directions, more than one panel of k, both transposes,
- * offsets and leading dimensions wider than the matrix.
+ * The shapes cover partial tiles in both directions, a last strip of 4 rows under an 8-row tile,
+ * more than one panel of k, both transposes, offsets and leading dimensions wider than the matrix.
  */
 class VectorBlockedGemmTest {
 
@@ -23,7 +23,7 @@ class VectorBlockedGemmTest {
     void everyElementIsTheSpecifiedChain(int rows) {
         VectorBlockedGemm path = new VectorBlockedGemm(rows);
         Random random = new Random(rows);
-        int[][] sizes = {{1, 1, 1}, {8, 32, 5}, {13, 40, 7}, {100, 70, 600}, {24, 96, 1100}, {3, 130, 33}};
+        int[][] sizes = {{1, 1, 1}, {8, 32, 5}, {13, 40, 7}, {20, 33, 16}, {100, 70, 600}, {24, 96, 1100}, {3, 130, 33}};
         for (int[] size : sizes) {
             for (int variant = 0; variant < 8; variant++) {
                 boolean transA = (variant & 1) != 0;
