@@ -14,6 +14,12 @@ import jdk.incubator.vector.VectorSpecies;
  * Zen 5 core, each tile alone sweeping L2-resident strips (bench/kernel-variants/run), median
  * GFLOP/s: 4 rows, two steps a pass 154; 8 rows, one step a pass 199, which is the core's
  * peak (2 pipes x 16 lanes x 2 flops x 3.15 GHz = 202). Same chain per element as every tile.
+ *
+ * <p>Why the loop counts steps, with both indices products of the step: C2 then hoists every
+ * bounds check out of the loop, so no uncommon trap inside it has to describe the sixteen
+ * accumulators. With A's check left in the loop and beta's branch at the start, C2 sometimes
+ * compiled the loop with accumulators boxed on the heap each step (3 MLP runs in 8 at a fifth of
+ * the speed; docs/PERFORMANCE.md, <i>An 8-row register tile on AVX-512</i>).
  */
 final class EightRowKernel {
     private static final VectorSpecies<Float> SPECIES = VectorMicroKernel.SPECIES;

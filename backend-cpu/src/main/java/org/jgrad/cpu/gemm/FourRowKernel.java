@@ -22,6 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * sign-extended and recomputed each index every pass: 51 instructions for 16 FMAs. Indices that
  * start at 0 and a loop over B's index leave 41; in a sweep of L2-resident strips this ran 1.17-1.21x
  * as fast on JDK 17 and 1.15x on JDK 25 (docs/PERFORMANCE.md, <i>Strips in arrays of their own</i>).
+ * The loop over steps that {@link EightRowKernel} uses spilled here with AVX2's registers (47
+ * against 85 GFLOP/s under -XX:UseAVX=2).
  */
 final class FourRowKernel {
     private static final VectorSpecies<Float> SPECIES = VectorMicroKernel.SPECIES;
