@@ -119,7 +119,7 @@ final class VectorBlockedGemm implements BlockMultiplier {
                 int cTile = cBlock + ir * ldc + jr;
                 // The kernel adds to C as stored, with no beta of its own: a branch there gave C2 a
                 // merge of two vector values per accumulator, which it sometimes failed to keep in
-                // registers, depending on the profile (an MLP run in three at a fifth of the speed).
+                // registers, depending on the profile (3 MLP runs in 8 at a fifth of the speed).
                 if (rows == height && cols == NR) {
                     call.scaleC(entry, ic + ir, ic + ir + rows, jc + jr, jc + jr + cols, beta);
                     VectorMicroKernel.multiply(height, kc, aStrip, bStrip, c, cTile, ldc);
