@@ -32,26 +32,26 @@ final class EightRowKernel {
     }
 
     /**
-     * C tile at {@code c[co..]} (row stride ldc) += A strip x B strip, each chain starting from C
-     * as stored. The A strip holds MR values per step, the B strip NR, each from index 0 of its own array.
+     * C tile at {@code c[co..]} (row stride ldc) = start tile at {@code start[so..]} (row stride lds)
+     * + A strip x B strip, each chain starting from the start tile's element. The A strip holds MR values per step, the B strip NR, each from index 0 of its own array.
      */
-    static void multiply(int kc, float[] a, float[] b, float[] c, int co, int ldc) {
-        FloatVector c00 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co));
-        FloatVector c01 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + LANES));
-        FloatVector c10 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + ldc));
-        FloatVector c11 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + ldc + LANES));
-        FloatVector c20 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 2 * ldc));
-        FloatVector c21 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 2 * ldc + LANES));
-        FloatVector c30 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 3 * ldc));
-        FloatVector c31 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 3 * ldc + LANES));
-        FloatVector c40 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 4 * ldc));
-        FloatVector c41 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 4 * ldc + LANES));
-        FloatVector c50 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 5 * ldc));
-        FloatVector c51 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 5 * ldc + LANES));
-        FloatVector c60 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 6 * ldc));
-        FloatVector c61 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 6 * ldc + LANES));
-        FloatVector c70 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 7 * ldc));
-        FloatVector c71 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 7 * ldc + LANES));
+    static void multiply(int kc, float[] a, float[] b, float[] start, int so, int lds, float[] c, int co, int ldc) {
+        FloatVector c00 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so));
+        FloatVector c01 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + LANES));
+        FloatVector c10 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + lds));
+        FloatVector c11 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + lds + LANES));
+        FloatVector c20 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 2 * lds));
+        FloatVector c21 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 2 * lds + LANES));
+        FloatVector c30 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 3 * lds));
+        FloatVector c31 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 3 * lds + LANES));
+        FloatVector c40 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 4 * lds));
+        FloatVector c41 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 4 * lds + LANES));
+        FloatVector c50 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 5 * lds));
+        FloatVector c51 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 5 * lds + LANES));
+        FloatVector c60 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 6 * lds));
+        FloatVector c61 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 6 * lds + LANES));
+        FloatVector c70 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 7 * lds));
+        FloatVector c71 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 7 * lds + LANES));
         for (int p = 0; p < kc; p++) {
             // both indices products of the loop variable, so C2 hoists every bounds check
             int ap = p * MR;

@@ -36,18 +36,18 @@ final class FourRowKernel {
     }
 
     /**
-     * C tile at {@code c[co..]} (row stride ldc) += A strip x B strip, each chain starting from C
-     * as stored. The A strip holds MR values per step, the B strip NR, each from index 0 of its own array.
+     * C tile at {@code c[co..]} (row stride ldc) = start tile at {@code start[so..]} (row stride lds)
+     * + A strip x B strip, each chain starting from the start tile's element. The A strip holds MR values per step, the B strip NR, each from index 0 of its own array.
      */
-    static void multiply(int kc, float[] a, float[] b, float[] c, int co, int ldc) {
-        FloatVector c00 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co));
-        FloatVector c01 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + LANES));
-        FloatVector c10 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + ldc));
-        FloatVector c11 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + ldc + LANES));
-        FloatVector c20 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 2 * ldc));
-        FloatVector c21 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 2 * ldc + LANES));
-        FloatVector c30 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 3 * ldc));
-        FloatVector c31 = VECTOR.cast(FloatVector.fromArray(SPECIES, c, co + 3 * ldc + LANES));
+    static void multiply(int kc, float[] a, float[] b, float[] start, int so, int lds, float[] c, int co, int ldc) {
+        FloatVector c00 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so));
+        FloatVector c01 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + LANES));
+        FloatVector c10 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + lds));
+        FloatVector c11 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + lds + LANES));
+        FloatVector c20 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 2 * lds));
+        FloatVector c21 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 2 * lds + LANES));
+        FloatVector c30 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 3 * lds));
+        FloatVector c31 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so + 3 * lds + LANES));
         int ap = 0;
         int pairsEnd = (kc & ~1) * NR;
         for (int bp = 0; bp < pairsEnd; bp += 2 * NR) {

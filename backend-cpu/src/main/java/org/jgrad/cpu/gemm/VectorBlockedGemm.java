@@ -21,6 +21,8 @@ final class VectorBlockedGemm implements BlockMultiplier {
     private static final int MC = 96;
     /** Columns of B per packed panel: KC x NC floats (1 or 2 MiB), shared by all blocks of A. */
     private static final int NC = 1024;
+    /** The start of every chain of a tile with beta 0: never written. */
+    private static final float[] ZEROS = new float[8 * NR];
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
     /** Rows of the register tile: 4 or 8 (see {@link VectorMicroKernel}). */
     private final int mr;
@@ -117,16 +119,20 @@ final class VectorBlockedGemm implements BlockMultiplier {
                 int height = VectorMicroKernel.tileRows(mr, rows);
                 int cols = Math.min(NR, nc - jr);
                 int cTile = cBlock + ir * ldc + jr;
-                // The kernel adds to C as stored, with no beta of its own: a branch there gave C2 a
-                // merge of two vector values per accumulator, which it sometimes failed to keep in
-                // registers, depending on the profile (3 MLP runs in 8 at a fifth of the speed).
-                if (rows == height && cols == NR) {
+                // The kernel has no beta of its own: a branch there gave C2 a merge of two vector
+                // values per accumulator, which it sometimes failed to keep in registers, depending
+                // on the profile (3 MLP runs in 8 at a fifth of the speed). For beta 0 the chains start
+                // from a tile of zeros, so C is only written, not zeroed and read back (1.02-1.04x
+                // at n = 1024; docs/PERFORMANCE.md, "Chains that start from zeros").
+                if (rows == height && cols == NR && beta == 0f) {
+                    VectorMicroKernel.multiply(height, kc, aStrip, bStrip, ZEROS, 0, NR, c, cTile, ldc);
+                } else if (rows == height && cols == NR) {
                     call.scaleC(entry, ic + ir, ic + ir + rows, jc + jr, jc + jr + cols, beta);
-                    VectorMicroKernel.multiply(height, kc, aStrip, bStrip, c, cTile, ldc);
+                    VectorMicroKernel.multiply(height, kc, aStrip, bStrip, c, cTile, ldc, c, cTile, ldc);
                 } else {
                     // A partial tile goes through a scratch tile, so C outside the block is never touched.
                     loadEdge(c, cTile, ldc, rows, cols, beta, ws.edge);
-                    VectorMicroKernel.multiply(height, kc, aStrip, bStrip, ws.edge, 0, NR);
+                    VectorMicroKernel.multiply(height, kc, aStrip, bStrip, ws.edge, 0, NR, ws.edge, 0, NR);
                     storeEdge(ws.edge, c, cTile, ldc, rows, cols);
                 }
             }

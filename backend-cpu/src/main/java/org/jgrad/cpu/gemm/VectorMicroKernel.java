@@ -46,15 +46,16 @@ final class VectorMicroKernel {
     }
 
     /**
-     * C tile at {@code c[co..]} (row stride ldc) += A strip x B strip for a tile of {@code rows} (4 or
-     * 8) rows, each chain starting from C as stored (the caller puts beta C there first). The A
+     * C tile at {@code c[co..]} (row stride ldc) = start tile + A strip x B strip for a tile of
+     * {@code rows} (4 or 8) rows, each chain starting from the start tile's element at
+     * {@code start[so..]} (row stride lds): C itself, or zeros, or beta C, as the caller chose. The A
      * strip holds {@code rows} values per step, the B strip NR, each from index 0 of its own array.
      */
-    static void multiply(int rows, int kc, float[] a, float[] b, float[] c, int co, int ldc) {
+    static void multiply(int rows, int kc, float[] a, float[] b, float[] start, int so, int lds, float[] c, int co, int ldc) {
         if (rows == 8) {
-            EightRowKernel.multiply(kc, a, b, c, co, ldc);
+            EightRowKernel.multiply(kc, a, b, start, so, lds, c, co, ldc);
         } else {
-            FourRowKernel.multiply(kc, a, b, c, co, ldc);
+            FourRowKernel.multiply(kc, a, b, start, so, lds, c, co, ldc);
         }
     }
 }
