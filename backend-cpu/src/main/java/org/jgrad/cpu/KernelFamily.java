@@ -5,5 +5,7 @@ enum KernelFamily {
     /** The blocked GEMM: micro-kernel, packing, B packed ahead. */
     GEMM,
     /** The direct convolution, forward and backward. */
-    CONVOLUTION
+    CONVOLUTION,
+    /** The Philox uniform fill (weight initialisation, dropout masks). */
+    RANDOM
 }

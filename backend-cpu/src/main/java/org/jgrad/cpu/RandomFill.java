@@ -1,5 +1,6 @@
 package org.jgrad.cpu;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jgrad.backend.Distribution;
 import org.jgrad.backend.Philox;
 
@@ -16,32 +17,52 @@ final class RandomFill {
     private static final int NORMAL_GRAIN = 1 << 11;
     private static final double TWO_POW_M24 = 1.0 / (1 << 24);
     private static final double TWO_PI = 2 * Math.PI;
+    /** Uniform fills before the vector fill is warmed: more than a model's initial weights take. */
+    private static final int SCALAR_FILLS = 256;
+    private static final AtomicInteger FILLS = new AtomicInteger();
 
     private RandomFill() {
     }
 
     static void fill(Distribution dist, long seed, long offset, float a, float b, float[] out) {
         if (dist == Distribution.UNIFORM) {
-            Parallel.forRange(out.length, UNIFORM_GRAIN, (from, to) -> uniform(seed, offset, a, b, out, from, to));
+            boolean vector = vectorReady();
+            Parallel.forRange(out.length, UNIFORM_GRAIN, (from, to) -> uniform(vector, seed, offset, a, b, out, from, to));
         } else {
             Parallel.forRange(out.length, NORMAL_GRAIN, (from, to) -> normal(seed, offset, a, b, out, from, to));
         }
     }
 
     /**
-     * Whole blocks go to {@link PhiloxVectorKernels} where it pays; the rest, and normals (whose
-     * log and cos must be Java's own to match Philox), stay scalar.
+     * With {@code vector}, whole blocks go to {@link PhiloxVectorKernels}; the rest, and normals
+     * (whose log and cos must be Java's own to match Philox), stay scalar.
      */
-    private static void uniform(long seed, long offset, float a, float b, float[] out, int from, int to) {
+    private static void uniform(boolean vector, long seed, long offset, float a, float b, float[] out, int from, int to) {
         double low = a;
         double width = b - (double) a;
         int done = from;
-        if (VectorSupport.enabled() && PhiloxVectorKernels.pays()) {
+        if (vector) {
             int blockStart = (int) Math.min(to, from + (-(offset + from) & 3));
             uniform(seed, offset, low, width, out, from, blockStart);
             done = PhiloxVectorKernels.uniform(seed, offset, low, width, out, blockStart, to);
         }
         uniform(seed, offset, low, width, out, done, to);
+    }
+
+    /**
+     * Whether this uniform fill takes {@link PhiloxVectorKernels}: where it pays, once compiled.
+     * Before C2, the vector fill runs the Vector API's fallback (an MLP's 200K initial weights took
+     * about 1.5 s there; compiled, 1.7 ns a uniform, against 4.4 for scalar code). Only a job that
+     * keeps filling (dropout masks every step) has the fill warmed: one that fills only its initial
+     * weights stays scalar rather than pay for the warm-up in its first epoch (docs/PERFORMANCE.md,
+     * "Chains that start from zeros").
+     */
+    private static boolean vectorReady() {
+        if (!VectorSupport.enabled() || !PhiloxVectorKernels.pays()) {
+            return false;
+        }
+        boolean filling = FILLS.get() > SCALAR_FILLS || FILLS.incrementAndGet() > SCALAR_FILLS;
+        return filling ? VectorSupport.randomReady() : KernelWarmup.isCompiled(KernelFamily.RANDOM);
     }
 
     /** Mirrors {@link Philox#uniform}: word (index mod 4) of block index/4, top 24 bits. */

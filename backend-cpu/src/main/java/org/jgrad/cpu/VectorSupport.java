@@ -30,6 +30,11 @@ public final class VectorSupport {
         return ENABLED && KernelWarmup.ready(KernelFamily.CONVOLUTION);
     }
 
+    /** As {@link #gemmReady()}, for the Philox uniform fill (the scalar Philox until then). */
+    static boolean randomReady() {
+        return ENABLED && KernelWarmup.ready(KernelFamily.RANDOM);
+    }
+
     /** Starts bringing the Vector API GEMM kernels to compiled code, if the path is enabled; harmless to repeat. */
     static void warmUp() {
         if (ENABLED) {

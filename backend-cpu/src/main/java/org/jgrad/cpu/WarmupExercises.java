@@ -5,6 +5,7 @@ import java.util.List;
 import org.jgrad.DType;
 import org.jgrad.backend.Buffer;
 import org.jgrad.backend.ConvGeometry;
+import org.jgrad.backend.Distribution;
 import org.jgrad.backend.GemmShape;
 import org.jgrad.backend.PreparedB;
 
@@ -13,11 +14,19 @@ import org.jgrad.backend.PreparedB;
  * GEMM (one block of A and several, m above 96, whose last strip of 4 rows takes the 4-row tile
  * where the 8-row one is used; C overwritten and added to, as every panel of k after the first is;
  * an odd k; each operand transposed; B packed ahead, as the LSTM does) and the
- * direct convolution forward and backward, on rows that fit one vector and on wider ones. Each is
- * kept small, because it runs in the slow fallback until it is compiled, and below the kernels'
+ * direct convolution forward and backward, on rows that fit one vector and on wider ones; and a
+ * Philox uniform fill. Each is kept small, because it runs in the slow fallback until it is compiled, and below the kernels'
  * thread grains, so it runs on the warm-up thread alone.
  */
 final class WarmupExercises {
+    /**
+     * Ten times the slowest compiled product: compiled, the products ran at 0.02-0.06 ns a flop on
+     * the 2-core test machine, their first calls (the Vector API's Java fallback) at 26-1,700
+     * (docs/PERFORMANCE.md, <i>The first epoch</i>).
+     */
+    private static final double NANOS_PER_FLOP = 0.5;
+    /** About five times the compiled vector fill (1.5-1.8 ns a uniform); the fallback takes 70 and more. */
+    private static final double NANOS_PER_UNIFORM = 8;
     private final CpuBackend backend = new CpuBackend();
     private final List<WarmupExercise> list = new ArrayList<>();
 
@@ -30,6 +39,7 @@ final class WarmupExercises {
         switch (family) {
             case GEMM -> e.products();
             case CONVOLUTION -> e.convolution();
+            case RANDOM -> e.random();
         }
         return e.list;
     }
@@ -86,8 +96,19 @@ final class WarmupExercises {
                 () -> backend.conv2dBackward(g, outChannels, 1, image, weight, out, gradImage, gradWeight));
     }
 
+    /**
+     * A uniform fill, 4 uniforms a Philox block: compiled, the vector fill took 1.5-1.8 ns a uniform
+     * on the Zen 5 test machine (scalar 4.4); in the fallback 70-40,000.
+     */
+    private void random() {
+        int length = 1024;
+        Buffer out = backend.allocate(DType.FLOAT32, length);
+        list.add(new WarmupExercise(KernelFamily.RANDOM, "uniform fill of " + length, length * NANOS_PER_UNIFORM,
+                () -> backend.random(Distribution.UNIFORM, 1, 0, -1f, 1f, out)));
+    }
+
     private void add(KernelFamily family, String name, long flops, Runnable call) {
-        list.add(new WarmupExercise(family, name, flops, call));
+        list.add(new WarmupExercise(family, name, flops * NANOS_PER_FLOP, call));
     }
 
     /** Finite values in [-0.78, 0.78] (the direct input gradient takes only finite weights). */

@@ -13,6 +13,7 @@ import java.util.Random;
 import org.jgrad.DType;
 import org.jgrad.backend.Buffer;
 import org.jgrad.backend.ConvGeometry;
+import org.jgrad.backend.Distribution;
 import org.jgrad.backend.GemmShape;
 import org.jgrad.backend.PreparedB;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,24 @@ class KernelWarmupTest {
             assertArrayEquals(early.get(i), late.get(i), "product " + i + " before and after the switch"
                     + (switchedEarly ? " (the switch had come before the first products)" : ""));
         }
+    }
+
+    @Test
+    void uniformFillsStayScalarForAModelsWeightsAndGiveTheSameBitsAfterTheSwitch() throws InterruptedException {
+        assumeTrue(VectorSupport.enabled() && PhiloxVectorKernels.pays(), "the vector fill is used only with 512-bit vectors");
+        Buffer out = backend.allocate(DType.FLOAT32, 100_003);
+        backend.random(Distribution.UNIFORM, 11, 5, -2f, 3f, out);
+        float[] early = backend.downloadFloat(out);
+        assertFalse(KernelWarmup.requested(KernelFamily.RANDOM), "the vector fill was warmed for one fill");
+        Buffer small = backend.allocate(DType.FLOAT32, 64);
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (!KernelWarmup.isCompiled(KernelFamily.RANDOM) && System.currentTimeMillis() < deadline) {
+            backend.random(Distribution.UNIFORM, 1, 0, 0f, 1f, small);
+            Thread.sleep(1);
+        }
+        assertTrue(KernelWarmup.isCompiled(KernelFamily.RANDOM), "repeated fills never switched to the vector fill");
+        backend.random(Distribution.UNIFORM, 11, 5, -2f, 3f, out);
+        assertArrayEquals(early, backend.downloadFloat(out), "a uniform fill before and after the switch");
     }
 
     @Test

@@ -16,8 +16,9 @@ import org.jgrad.data.MnistPart;
  * median samples/s of the last half of the epochs (the last 5 of 10, 4 of 8, 2 of 3): frameworks
  * warm up for several epochs (JIT compilation, PyTorch's allocator and thread pool), so only the
  * steady state is compared. The last line is {@code MODEL backend=NAME samples_per_s=X
- * cpu_sps=C first_epoch_sps=F test_acc=Y} (MODEL: mlp or cnn; C: the same epochs' median samples
- * per process CPU-second, which a loaded machine lowers less; F: the first epoch's samples/s).
+ * cpu_sps=C first_epoch_sps=F test_acc=Y build_s=B} (MODEL: mlp or cnn; C: the same epochs' median samples
+ * per process CPU-second, which a loaded machine lowers less; F: the first epoch's samples/s; B:
+ * the seconds taken to build the model, its weights initialised, before the first epoch).
  */
 public final class MlpRun {
     private static final int EVAL_BATCH = 1000;
@@ -34,15 +35,18 @@ public final class MlpRun {
         MlpArgs args = MlpArgs.parse(argv);
         MnistArrays train = MnistArrays.load(args.data(), MnistPart.TRAIN).head(args.trainSize());
         MnistArrays test = MnistArrays.load(args.data(), MnistPart.TEST);
+        long buildStart = System.nanoTime();
         try (MlpModel model = (args.cnn() ? cnn : mlp).apply(args)) {
+            double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
             out.println(name + ": " + model.description() + "; feed " + args.feed() + "; java " + Runtime.version());
+            out.printf("model built in %.2f s%n", buildSeconds);
             if (args.resident()) {
                 model.hold(train);
             }
             double[][] rates = train(model, train, args, out);
             double accuracy = accuracy(model, test);
-            out.printf("%s backend=%s samples_per_s=%.0f cpu_sps=%.0f first_epoch_sps=%.0f test_acc=%.4f%n",
-                    args.model(), name, steadyRate(rates[0]), steadyRate(rates[1]), rates[0][0], accuracy);
+            out.printf("%s backend=%s samples_per_s=%.0f cpu_sps=%.0f first_epoch_sps=%.0f test_acc=%.4f build_s=%.2f%n",
+                    args.model(), name, steadyRate(rates[0]), steadyRate(rates[1]), rates[0][0], accuracy, buildSeconds);
         }
     }
 
