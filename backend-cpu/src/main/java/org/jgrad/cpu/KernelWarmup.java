@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * Brings the Vector API product kernels (and the Philox fill) to C2's compiled code on a thread of
- * its own, and keeps the other threads on the scalar kernels until then ({@link VectorSupport#gemmReady()},
- * {@link VectorSupport#convolutionReady()}, {@link VectorSupport#randomReady()}); both paths give the same bits (docs/DETERMINISM.md),
- * so only the speed changes when the switch comes.
+ * its own, and keeps the other threads on the scalar kernels until then
+ * ({@link VectorSupport#gemmReady()}, {@link VectorSupport#convolutionReady()},
+ * {@link VectorSupport#randomReady()}); both paths give the same bits (docs/DETERMINISM.md), so
+ * only the speed changes when the switch comes.
  *
  * <p>Why: before C2 has compiled a Vector API kernel, each vector operation in it runs the API's
  * Java fallback (a heap object per vector, a lambda call per lane): the warm-up's products ran
@@ -20,9 +21,10 @@ import java.util.Map;
  * its packing in the fallback (docs/PERFORMANCE.md, <i>The first epoch</i>).
  *
  * <p>A {@link KernelFamily} is warmed once a job asks for it (the GEMM when a CPU backend is made,
- * the convolution at its first call, the uniform fill once a job keeps filling): the thread repeats the family's {@link WarmupExercises}
- * until each runs as fast as only compiled code can, and then the family switches over. After
- * {@link #LIMIT_MILLIS} from its request (a JVM without C2, say) a family switches anyway.
+ * the convolution at its first call, the uniform fill once a job keeps filling): the thread
+ * repeats the family's {@link WarmupExercises} until each runs as fast as only compiled code can,
+ * and then the family switches over. After {@link #LIMIT_MILLIS} from its request (a JVM without
+ * C2, say) a family switches anyway.
  * {@code -Djgrad.cpu.warmup=false} switches every family on from the first call instead.
  */
 final class KernelWarmup {

@@ -15,8 +15,8 @@ import org.jgrad.backend.PreparedB;
  * where the 8-row one is used; C overwritten and added to, as every panel of k after the first is;
  * an odd k; each operand transposed; B packed ahead, as the LSTM does) and the
  * direct convolution forward and backward, on rows that fit one vector and on wider ones; and a
- * Philox uniform fill. Each is kept small, because it runs in the slow fallback until it is compiled, and below the kernels'
- * thread grains, so it runs on the warm-up thread alone.
+ * Philox uniform fill. Each is kept small, because it runs in the slow fallback until it is
+ * compiled, and below the kernels' thread grains, so it runs on the warm-up thread alone.
  */
 final class WarmupExercises {
     /**

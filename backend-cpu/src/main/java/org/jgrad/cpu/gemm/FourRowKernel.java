@@ -36,8 +36,9 @@ final class FourRowKernel {
     }
 
     /**
-     * C tile at {@code c[co..]} (row stride ldc) = start tile at {@code start[so..]} (row stride lds)
-     * + A strip x B strip, each chain starting from the start tile's element. The A strip holds MR values per step, the B strip NR, each from index 0 of its own array.
+     * C tile at {@code c[co..]} (row stride ldc) = start tile at {@code start[so..]} (row stride
+     * lds) + A strip x B strip, each chain starting from the start tile's element. The A strip
+     * holds MR values per step, the B strip NR, each from index 0 of its own array.
      */
     static void multiply(int kc, float[] a, float[] b, float[] start, int so, int lds, float[] c, int co, int ldc) {
         FloatVector c00 = VECTOR.cast(FloatVector.fromArray(SPECIES, start, so));
