@@ -19,6 +19,11 @@ public final class Tensors {
         return Tensor.wrap(backend, Storage.allocate(backend, dtype, Shape.numel(shape), true), shape);
     }
 
+    /** A tensor whose every element the caller writes next, so it is not zeroed first. */
+    private static Tensor uninitialized(Backend backend, DType dtype, int... shape) {
+        return Tensor.wrap(backend, Storage.allocate(backend, dtype, Shape.numel(shape), false), shape);
+    }
+
     public static Tensor zeros(int... shape) {
         return zeros(Backends.getDefault(), DType.FLOAT32, shape);
     }
@@ -36,7 +41,7 @@ public final class Tensors {
     }
 
     public static Tensor full(Backend backend, float value, int... shape) {
-        Tensor t = zeros(backend, DType.FLOAT32, shape);
+        Tensor t = uninitialized(backend, DType.FLOAT32, shape);
         backend.fill(t.buffer(), value);
         return t;
     }
@@ -81,7 +86,7 @@ public final class Tensors {
 
     public static Tensor fromArray(Backend backend, float[] data, int... shape) {
         checkLength(data.length, shape);
-        Tensor t = zeros(backend, DType.FLOAT32, shape);
+        Tensor t = uninitialized(backend, DType.FLOAT32, shape);
         backend.upload(data, t.buffer());
         return t;
     }
@@ -93,7 +98,7 @@ public final class Tensors {
 
     public static Tensor fromArray(Backend backend, int[] data, int... shape) {
         checkLength(data.length, shape);
-        Tensor t = zeros(backend, DType.INT32, shape);
+        Tensor t = uninitialized(backend, DType.INT32, shape);
         backend.upload(data, t.buffer());
         return t;
     }
@@ -137,7 +142,7 @@ public final class Tensors {
 
     /** A random FLOAT32 tensor on {@code backend}, drawing the next numel positions of the generator's stream. */
     public static Tensor random(Backend backend, Distribution dist, float a, float b, Generator generator, int... shape) {
-        Tensor t = zeros(backend, DType.FLOAT32, shape);
+        Tensor t = uninitialized(backend, DType.FLOAT32, shape);
         backend.random(dist, generator.seed(), generator.advance(t.numel()), a, b, t.buffer());
         return t;
     }
