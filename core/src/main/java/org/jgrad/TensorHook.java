@@ -18,6 +18,6 @@ final class TensorHook implements TensorAccess.Hook {
 
     @Override
     public Tensor uninitialized(Backend backend, DType dtype, int[] shape) {
-        return Tensor.wrap(backend, Storage.allocate(backend, dtype, Shape.numel(shape), false), shape);
+        return Tensors.uninitialized(backend, dtype, shape);
     }
 }

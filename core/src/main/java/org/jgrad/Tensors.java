@@ -20,7 +20,7 @@ public final class Tensors {
     }
 
     /** A tensor whose every element the caller writes next, so it is not zeroed first. */
-    private static Tensor uninitialized(Backend backend, DType dtype, int... shape) {
+    static Tensor uninitialized(Backend backend, DType dtype, int... shape) {
         return Tensor.wrap(backend, Storage.allocate(backend, dtype, Shape.numel(shape), false), shape);
     }
 

@@ -13,9 +13,8 @@ import org.jgrad.backend.PreparedB;
  * The calls {@link KernelWarmup} brings to compiled code: products along each path of the blocked
  * GEMM (one block of A and several, m above 96, whose last strip of 4 rows takes the 4-row tile
  * where the 8-row one is used; C overwritten and added to, as every panel of k after the first is;
- * an odd k; each operand transposed; B packed ahead, as the LSTM does) and the
- * direct convolution forward and backward, on rows that fit one vector and on wider ones; and a
- * Philox uniform fill. Each is kept small, because it runs in the slow fallback until it is
+ * an odd k; each operand transposed; B packed ahead, as the LSTM does), the direct convolution
+ * forward and backward, on rows that fit one vector and on wider ones, and a Philox uniform fill. Each is kept small, because it runs in the slow fallback until it is
  * compiled, and below the kernels' thread grains, so it runs on the warm-up thread alone.
  */
 final class WarmupExercises {
