@@ -15,11 +15,12 @@ import java.util.Map;
  */
 final class ArrayPool {
     /**
-     * Arrays below this many elements (64 KiB) are cheap to allocate and are not pooled. At 256 KiB
-     * the MNIST MLP's 128 x 256 activations and their gradients were allocated and zeroed afresh
-     * every step (about 5% of its execution samples, in the JVM's array allocation).
+     * Arrays below this many elements (4 KiB, a page) are left to the JVM's thread-local allocation.
+     * At 64 KiB, the MNIST MLP's [128, 10] logits and their gradients were about 60 KB of garbage a
+     * step; where a fresh heap page costs a slow fault (a nested VM), a JVM whose heap G1 had just
+     * grown ran at half speed for epochs, touching new pages (docs/PERFORMANCE.md, <i>Fresh heap pages</i>).
      */
-    static final int MIN_LENGTH = 1 << 14;
+    static final int MIN_LENGTH = 1 << 10;
     /** Upper bound on the bytes held: an eighth of the heap, at most 1 GiB. */
     static final long CAPACITY_BYTES = Math.min(1L << 30, Runtime.getRuntime().maxMemory() / 8);
 

@@ -1,5 +1,7 @@
 package org.jgrad.cpu;
 
+import java.util.Arrays;
+
 /**
  * The one summation order of a row, whatever the thread count or kernel path: the row is cut
  * into blocks of {@link #BLOCK} elements from its start; within a block, element i goes to lane
@@ -10,6 +12,11 @@ package org.jgrad.cpu;
 final class FixedOrderSum {
     static final int LANES = 16;
     static final int BLOCK = 1 << 14;
+    /**
+     * Each thread's lanes, reused: an array a block was most of what a training step's reductions
+     * left for the collector (docs/PERFORMANCE.md, <i>Fresh heap pages</i>).
+     */
+    private static final ThreadLocal<float[]> THREAD_LANES = ThreadLocal.withInitial(() -> new float[LANES]);
 
     private FixedOrderSum() {
     }
@@ -41,7 +48,8 @@ final class FixedOrderSum {
     }
 
     private static float block(float[] x, int from, int n) {
-        float[] lanes = new float[LANES];
+        float[] lanes = THREAD_LANES.get();
+        Arrays.fill(lanes, 0f);
         int done = VectorSupport.enabled() ? VectorReduce.blockLanes(x, from, n, lanes) : 0;
         for (; done + LANES <= n; done += LANES) {
             for (int j = 0; j < LANES; j++) {
